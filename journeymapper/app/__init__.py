@@ -1,0 +1,1 @@
+"""The app shell: main window, menus, actions, settings, recent files, autosave."""

@@ -1,0 +1,75 @@
+"""ProjectFileError: what is wrong with a project file, in words a user can act on."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from journeymapper.model import ProjectProblems
+
+MAX_REPORTED = 20
+
+
+class ProjectFileError(Exception):
+    """A file that is not a valid project: names the file, the JSON path and the reason."""
+
+    def __init__(self, path: Path | str, problems: Sequence[str]) -> None:
+        self.path = Path(path)
+        self.problems = list(problems)
+        shown = self.problems[:MAX_REPORTED]
+        more = len(self.problems) - len(shown)
+        lines = [f"{self.path.name}: {p}" for p in shown]
+        if more > 0:
+            lines.append(f"{self.path.name}: ... and {more} more problems")
+        super().__init__("\n".join(lines))
+
+
+def json_path(loc: Sequence[str | int]) -> str:
+    """``('touchpoints', 3, 'budget')`` -> ``touchpoints[3].budget``."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out or "(top level)"
+
+
+def _shown(value: Any) -> str:
+    text = repr(value) if isinstance(value, str) else str(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _reason(error: Any) -> str:
+    kind, ctx, value = error["type"], error.get("ctx") or {}, error.get("input")
+    bounds = {"greater_than_equal": (">=", "ge"), "greater_than": (">", "gt"),
+              "less_than_equal": ("<=", "le"), "less_than": ("<", "lt")}
+    if kind in bounds:
+        op, key = bounds[kind]
+        return f"must be {op} {ctx[key]}, got {_shown(value)}"
+    if kind == "string_too_long":
+        return f"is {len(value)} characters long, at most {ctx['max_length']} allowed"
+    if kind == "too_long":
+        return f"holds {ctx.get('actual_length')} items, at most {ctx['max_length']} allowed"
+    if kind == "missing":
+        return "is required but missing"
+    if kind == "extra_forbidden":
+        return "is not a known field"
+    if kind == "value_error":
+        return str(ctx.get("error", error["msg"]))
+    return f"{error['msg'][0].lower()}{error['msg'][1:]}, got {_shown(value)}"
+
+
+def describe_validation_error(exc: ValidationError) -> list[str]:
+    """Each pydantic error as ``json.path: reason``; cross-reference problems expanded."""
+    problems: list[str] = []
+    for error in exc.errors():
+        inner = (error.get("ctx") or {}).get("error")
+        if isinstance(inner, ProjectProblems):
+            problems.extend(str(p) for p in inner.problems)
+        else:
+            problems.append(f"{json_path(error['loc'])}: {_reason(error)}")
+    return problems
