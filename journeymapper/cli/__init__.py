@@ -12,6 +12,9 @@ from journeymapper import __version__
 # Each module has ``register(subparsers)``; its parser sets ``func(args) -> int``.
 COMMAND_MODULES = (
     "journeymapper.cli.project_commands",
+    "journeymapper.cli.export_command",
+    "journeymapper.cli.analyze_command",
+    "journeymapper.cli.bench_command",
 )
 
 

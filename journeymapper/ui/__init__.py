@@ -1,0 +1,1 @@
+"""Qt views of a document: the canvas and the panels."""

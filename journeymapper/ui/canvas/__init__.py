@@ -1,0 +1,1 @@
+"""The map canvas: scene, view and items drawn from the layout."""
