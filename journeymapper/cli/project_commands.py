@@ -9,7 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from journeymapper.io import ProjectFileError, load, save, schema_text
+from journeymapper.io import ProjectFileError, atomic_write, load, save, schema_text
 from journeymapper.model import Project, new_project
 from journeymapper.paths import template_files
 
@@ -125,10 +125,11 @@ def cmd_info(args: argparse.Namespace) -> int:
 
 def cmd_schema(args: argparse.Namespace) -> int:
     """Print or write the JSON Schema."""
-    if args.output:
-        from journeymapper.io import atomic_write
-
-        atomic_write(args.output, schema_text().encode("utf-8"), backup=False)
-    else:
+    if args.output is None:
         sys.stdout.write(schema_text())
+    elif args.output.exists() and not args.output.is_file():
+        # A pipe or device (e.g. /dev/stdout) is written in place, never replaced.
+        args.output.write_text(schema_text(), encoding="utf-8")
+    else:
+        atomic_write(args.output, schema_text().encode("utf-8"), backup=False)
     return 0

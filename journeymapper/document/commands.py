@@ -51,10 +51,15 @@ class TakeItem(QUndoCommand):
 
 
 class SetFields(QUndoCommand):
-    """Set validated field values on one item; repeated edits of the same fields merge."""
+    """Set validated field values on one item; repeated edits of the same fields merge.
+
+    ``merge`` may be a string naming an editing session (a panel's "this field, from first
+    keystroke to editingFinished"): such edits merge only with edits of the same session, so
+    editing the same field again later is a new undo step.
+    """
 
     def __init__(self, doc: Document, target: Target, item_id: str, values: dict[str, Any],
-                 text: str = "", merge: bool = False) -> None:
+                 text: str = "", merge: bool | str = False) -> None:
         super().__init__(text or _edit_text(doc, target, item_id, values))
         self.doc, self.target, self.item_id = doc, target, item_id
         self.new = dict(values)
@@ -72,6 +77,7 @@ class SetFields(QUndoCommand):
 
     def mergeWith(self, other: QUndoCommand) -> bool:
         if not (isinstance(other, SetFields) and other.merge and self.merge
+                and other.merge == self.merge
                 and other.target == self.target and other.item_id == self.item_id
                 and other.new.keys() == self.new.keys()):
             return False

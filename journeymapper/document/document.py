@@ -32,6 +32,8 @@ Target = Kind | Literal["project", "business"]
 def field_adapter(cls: type[BaseModel], name: str) -> TypeAdapter[Any]:
     """A validator of one field alone, with the field's constraints (fast per keystroke)."""
     info = cls.model_fields[name]
+    if not info.metadata:
+        return TypeAdapter(info.annotation)
     return TypeAdapter(Annotated[info.annotation, *info.metadata])  # type: ignore[valid-type]
 
 
@@ -66,8 +68,7 @@ class Document(QObject):
         self._restored = False
         self._index: dict[Kind, dict[str, Any]] = {}
         self._rebuild_index()
-        self.undo_stack.cleanChanged.connect(lambda clean: self.modified_changed.emit(
-            not clean or self._restored))
+        self.undo_stack.cleanChanged.connect(self._on_clean_changed)
 
     # ----- files -------------------------------------------------------------------------
     @classmethod
@@ -153,9 +154,13 @@ class Document(QObject):
             raise EditError("; ".join(describe_validation_error(exc))) from None
         return self.add(item, kind, index)
 
-    def edit(self, target: Target, item_id: str = "", *, merge: bool = False,
+    def edit(self, target: Target, item_id: str = "", *, merge: bool | str = False,
              **values: Any) -> bool:
-        """Change fields of one item; False when nothing would change. One undo step."""
+        """Change fields of one item; False when nothing would change. One undo step.
+
+        ``merge=True`` merges with the previous edit of the same fields; a string merges only
+        with edits passing the same string (one editing session of a panel field).
+        """
         values = self._validated(target, item_id, values)
         if not values:
             return False
@@ -252,6 +257,9 @@ class Document(QObject):
         self.items_reordered.emit(kind.value)
 
     # ----- internals -----------------------------------------------------------------------
+    def _on_clean_changed(self, clean: bool) -> None:
+        self.modified_changed.emit(not clean or self._restored)
+
     def _object(self, target: Target, item_id: str) -> Any:
         if target == "project":
             return self.project

@@ -49,7 +49,10 @@ def _reason(error: Any) -> str:
               "less_than_equal": ("<=", "le"), "less_than": ("<", "lt")}
     if kind in bounds:
         op, key = bounds[kind]
-        return f"must be {op} {ctx[key]}, got {_shown(value)}"
+        bound = ctx[key]
+        if isinstance(bound, float) and bound.is_integer():
+            bound = int(bound)
+        return f"must be {op} {bound}, got {_shown(value)}"
     if kind == "string_too_long":
         return f"is {len(value)} characters long, at most {ctx['max_length']} allowed"
     if kind == "too_long":

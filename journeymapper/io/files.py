@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import tempfile
@@ -75,6 +76,9 @@ def atomic_write(path: Path | str, data: bytes, *, backup: bool = True,
     replaces the target with ``os.replace``. The previous version is kept as ``NAME.bak``.
     """
     path = Path(path)
+    if path.exists() and not path.is_file():
+        # Renaming over a device or folder would replace it; only regular files are ours.
+        raise IsADirectoryError(21, "not a regular file", str(path))
     folder = path.parent if str(path.parent) else Path(".")
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
@@ -82,10 +86,10 @@ def atomic_write(path: Path | str, data: bytes, *, backup: bool = True,
             writer(handle, data)
             handle.flush()
             os.fsync(handle.fileno())
-        if path.exists():
-            os.chmod(tmp_name, path.stat().st_mode & 0o777)
-        else:
+        if not path.exists():
             os.chmod(tmp_name, 0o666 & ~_umask())
+        else:
+            os.chmod(tmp_name, path.stat().st_mode & 0o777)
             if backup:
                 bak = path.with_name(path.name + BACKUP_SUFFIX)
                 # A hard link keeps the old bytes without a copy; fall back where links fail.
@@ -97,10 +101,8 @@ def atomic_write(path: Path | str, data: bytes, *, backup: bool = True,
                     bak.write_bytes(path.read_bytes())
         os.replace(tmp_name, path)
     except BaseException:
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp_name)
-        except FileNotFoundError:
-            pass
         raise
     _fsync_folder(folder)
 

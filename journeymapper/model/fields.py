@@ -28,7 +28,10 @@ Name = Annotated[
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=MAX_NAME)]
 Text = Annotated[str, StringConstraints(max_length=MAX_TEXT)]
 Color = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
-Money = Annotated[Decimal, Field(ge=0, max_digits=15, decimal_places=2)]
+CENTS = Decimal("0.01")
+# Always two places, so "12.5" and "12.50" are one value and files stay diff-stable.
+Money = Annotated[Decimal, Field(ge=0, max_digits=15, decimal_places=2, allow_inf_nan=False),
+                  AfterValidator(lambda d: d.quantize(CENTS))]
 Coordinate = Annotated[float, Field(ge=-100_000, le=100_000, allow_inf_nan=False)]
 
 

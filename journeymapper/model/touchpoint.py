@@ -50,8 +50,8 @@ class Touchpoint(Entity):
     performance: int = Field(default=3, ge=PERFORMANCE_MIN, le=PERFORMANCE_MAX)
     emotion: int = Field(default=0, ge=EMOTION_MIN, le=EMOTION_MAX)
     owner: ShortText = ""
-    budget: Money = Decimal(0)
-    spent: Money = Decimal(0)
+    budget: Money = Decimal("0.00")
+    spent: Money = Decimal("0.00")
     deadline: dt.date | None = None
     status: Status = Status.IDEA
     kpis: list[KPI] = Field(default_factory=list, max_length=MAX_SHORT_LIST)

@@ -19,9 +19,14 @@ def markup(text: str) -> str:
     return escape(clean(text))
 
 
-def elide(text: str, width: float, size: float, bold: bool = False) -> str:
-    """``text`` cut with an ellipsis so it fits ``width`` on one line."""
-    if text_width(text, size, bold) <= width:
+def elide(text: str, width: float, size: float, bold: bool = False, *,
+          always: bool = False) -> str:
+    """``text`` cut with an ellipsis so it fits ``width`` on one line.
+
+    With ``always`` the ellipsis is added even when the text fits: the line is the last one
+    shown of a longer text.
+    """
+    if not always and text_width(text, size, bold) <= width:
         return text
     # Binary search on the cut: linear trimming is quadratic on 200-character names.
     lo, hi = 0, len(text)
@@ -77,8 +82,7 @@ def wrap(text: str, width: float, size: float, *, bold: bool = False,
         lines.append(current)
     if max_lines is not None and len(lines) > max_lines:
         kept = lines[:max_lines]
-        kept[-1] = elide(kept[-1] + ELLIPSIS * 2, width, size, bold)
-        if not kept[-1].endswith(ELLIPSIS):
-            kept[-1] = elide(kept[-1] + " " + ELLIPSIS, width, size, bold)
+        if kept:
+            kept[-1] = elide(kept[-1], width, size, bold, always=True)
         return kept
     return lines

@@ -1,0 +1,88 @@
+"""Persona profiles: one block each with colour, name, segment, quote and what they want."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+from journeymapper.export.formatting import channel_label, money
+from journeymapper.export.options import ExportOptions
+from journeymapper.export.pdf.styles import HEADER_FILL, RULE, hex_color, styles
+from journeymapper.export.pdf.text import markup
+from journeymapper.model import Persona, Project
+
+STRIP = 8.0
+LIST_COLUMNS = (("Goals", "goals"), ("Needs", "needs"), ("Pain points", "pain_points"))
+
+
+def _bullets(items: list[str]) -> Paragraph:
+    st = styles()
+    if not items:
+        return Paragraph("<font color='#999999'>none listed</font>", st.body)
+    return Paragraph("<br/>".join("• " + markup(item) for item in items), st.body)
+
+
+def _served(project: Project, persona: Persona) -> str:
+    """How many touchpoints serve the persona and what they cost (all-persona ones count)."""
+    served = [tp for tp in project.touchpoints
+              if tp.persona_ids and persona.id in tp.persona_ids]
+    shared = [tp for tp in project.touchpoints if not tp.persona_ids]
+    budget = sum((tp.budget for tp in served + shared), Decimal(0))
+    return (f"{len(served)} touchpoints for this persona, {len(shared)} shared by all; "
+            f"budget {money(budget, project.business.currency)}")
+
+
+def persona_block(project: Project, persona: Persona, width: float,
+                  highlighted: bool = False) -> Flowable:
+    """The profile of one persona, kept together on a page."""
+    st = styles()
+    inner = width - STRIP - 16
+    name = markup(persona.name)
+    if highlighted:
+        name += " <font size='9' color='#666666'>(highlighted on the map)</font>"
+    content: list[Flowable] = [Paragraph(name, st.subheading)]
+    if persona.segment.strip():
+        content.append(Paragraph("Segment: " + markup(persona.segment), st.small))
+    if persona.quote.strip():
+        content += [Spacer(1, 4), Paragraph(f"“{markup(persona.quote)}”", st.quote)]
+    lists = Table(
+        [[Paragraph(f"<b>{title}</b>", st.body) for title, _ in LIST_COLUMNS],
+         [_bullets(list(getattr(persona, attr))) for _, attr in LIST_COLUMNS]],
+        colWidths=[inner / 3] * 3,
+        style=TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                          ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                          ("RIGHTPADDING", (0, 0), (-1, -1), 10),
+                          ("LINEBELOW", (0, 0), (-1, 0), 0.5, RULE)]),
+        hAlign="LEFT",
+    )
+    channels = ", ".join(channel_label(ch) for ch in persona.preferred_channels) or "none listed"
+    content += [
+        Spacer(1, 6), lists, Spacer(1, 6),
+        Paragraph(f"<b>Preferred channels:</b> {markup(channels)}", st.body),
+        Paragraph(markup(_served(project, persona)), st.small),
+    ]
+    block = Table(
+        [["", content]],
+        colWidths=[STRIP, width - STRIP],
+        style=TableStyle([
+            ("BACKGROUND", (0, 0), (0, 0), hex_color(persona.color)),
+            ("BOX", (0, 0), (-1, -1), 0.6, RULE),
+            ("BACKGROUND", (1, 0), (1, 0), HEADER_FILL if highlighted else None),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (1, 0), (1, 0), 10),
+            ("RIGHTPADDING", (1, 0), (1, 0), 6),
+            ("TOPPADDING", (1, 0), (1, 0), 2),
+            ("BOTTOMPADDING", (1, 0), (1, 0), 8),
+        ]),
+        hAlign="LEFT",
+    )
+    return KeepTogether([block, Spacer(1, 10)])
+
+
+def persona_flowables(project: Project, options: ExportOptions, width: float) -> list[Flowable]:
+    """Every persona's profile, in the project's order."""
+    if not project.personas:
+        return [Paragraph("This map has no personas yet.", styles().body)]
+    chosen = options.persona.id if options.persona else None
+    return [persona_block(project, p, width, p.id == chosen) for p in project.personas]

@@ -1,0 +1,2 @@
+def timeline_flowables(project, options, width, height):
+    return []
