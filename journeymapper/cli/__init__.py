@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -15,11 +16,13 @@ COMMAND_MODULES = (
     "journeymapper.cli.export_command",
     "journeymapper.cli.analyze_command",
     "journeymapper.cli.bench_command",
+    "journeymapper.cli.exchange_command",
+    "journeymapper.cli.mermaid_command",
 )
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The parser of every subcommand."""
+def build_parser() -> tuple[argparse.ArgumentParser, set[str]]:
+    """The parser of every subcommand, and the subcommand names."""
     parser = argparse.ArgumentParser(
         prog="journeymapper",
         description="Customer-journey map designer. Without a command, opens the app.",
@@ -28,7 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(commands)
-    return parser
+    return parser, set(commands.choices)
 
 
 def _gui(argv: Sequence[str]) -> int:
@@ -43,10 +46,15 @@ def _gui(argv: Sequence[str]) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``journeymapper`` command."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
-    commands = set(parser._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
+    parser, commands = build_parser()
     if not argv or (argv[0] not in commands and argv[0] not in ("-h", "--help", "--version")):
         return _gui(argv)
     args = parser.parse_args(argv)
-    result: int = args.func(args)
+    try:
+        result: int = args.func(args)
+    except BrokenPipeError:
+        # `journeymapper info map.json | head` closed our stdout early; that is not an error.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
     return result

@@ -76,5 +76,5 @@ def owner_label(owner: str) -> str:
 def percent(part: Decimal, whole: Decimal) -> str:
     """Share of ``whole`` as ``42%``; a dash when there is nothing to divide by."""
     if whole <= 0:
-        return "–"
+        return "\u2013"
     return f"{(100 * part / whole).quantize(Decimal(1), rounding=ROUND_HALF_UP)}%"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import reprlib
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -38,8 +39,17 @@ def json_path(loc: Sequence[str | int]) -> str:
     return out or "(top level)"
 
 
+_REPR = reprlib.Repr()
+_REPR.maxlevel, _REPR.maxstring, _REPR.maxother = 3, 60, 60
+_REPR.maxlist = _REPR.maxdict = _REPR.maxtuple = _REPR.maxset = 6
+
+
 def _shown(value: Any) -> str:
-    text = repr(value) if isinstance(value, str) else str(value)
+    """A short picture of a bad value (bounded in time and size: files can be hostile)."""
+    try:
+        text = _REPR.repr(value) if isinstance(value, str | list | dict) else str(value)[:200]
+    except (RecursionError, ValueError):
+        text = f"a {type(value).__name__}"
     return text if len(text) <= 60 else text[:57] + "..."
 
 

@@ -1,23 +1,43 @@
-"""Load and save project files: JSON, stable order, atomic writes with a backup."""
+"""Load and save project files: JSON, stable order, atomic writes with a backup.
+
+Reading never changes anything on disk, and anything that is not a valid project (broken,
+hostile or simply the wrong file) raises ``ProjectFileError`` naming the file and the problem;
+no other exception escapes ``load`` or ``parse``. Limits that keep a hostile file from eating
+the memory or the time of the app:
+
+- ``MAX_FILE_BYTES`` (64 MiB): checked from the size the file system reports, before a single
+  byte is read; a file that grows while being read is cut off at the limit and refused. The
+  biggest map the model allows (50,000 touchpoints of about 550 bytes each) is about 28 MiB.
+- ``MAX_CONTAINERS`` (2,000,000 JSON objects and arrays, counted from the raw bytes before
+  parsing): millions of tiny ``{}`` would otherwise cost gigabytes as Python objects.
+- Nesting deeper than Python's recursion limit (about 1,000 levels) is refused by the parser.
+- Only regular files are read: folders, pipes and devices are refused before reading.
+- ``NaN``/``Infinity`` literals and integers of more than 4,300 digits are not valid here.
+- Model limits (``journeymapper.model.fields``): names 200 characters, texts 10,000, short lists
+  (tags, KPIs, personas, stages, lanes, criteria) 100 items, touchpoints/links/notes 50,000.
+- Files written by a newer Journeymapper (a higher ``schema_version``) are refused with a
+  message that says to update; older ones are migrated in memory (the file is not rewritten).
+"""
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
-import tempfile
-from collections.abc import Callable
+import stat
 from pathlib import Path
-from typing import IO
 
 from pydantic import ValidationError
 
+from journeymapper.io.atomic import BACKUP_SUFFIX, SaveError, atomic_open, atomic_write
 from journeymapper.io.errors import ProjectFileError, describe_validation_error
 from journeymapper.io.migrations import migrate
 from journeymapper.model import Project
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
-BACKUP_SUFFIX = ".bak"
+MAX_CONTAINERS = 2_000_000
+
+__all__ = ["BACKUP_SUFFIX", "MAX_CONTAINERS", "MAX_FILE_BYTES", "SaveError", "atomic_open",
+           "atomic_write", "dumps", "load", "parse", "read_bytes", "save"]
 
 
 def dumps(project: Project) -> bytes:
@@ -25,108 +45,117 @@ def dumps(project: Project) -> bytes:
     return project.model_dump_json(indent=2).encode("utf-8") + b"\n"
 
 
+def _reject_constant(name: str) -> float:
+    raise ValueError(f"{name} is not a JSON number")
+
+
 def parse(raw: bytes, path: Path | str = "<memory>") -> Project:
     """A project from file bytes, or ProjectFileError naming what is wrong and where."""
+    if len(raw) > MAX_FILE_BYTES:
+        raise ProjectFileError(path, [_too_big(len(raw))])
     try:
-        text = raw.decode("utf-8-sig")
+        text = bytes(raw).decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ProjectFileError(path, [f"not a text file (byte {exc.start} is not UTF-8)"]) from None
+    if raw.count(b"{") + raw.count(b"[") > MAX_CONTAINERS:
+        raise ProjectFileError(path, [f"holds more than {MAX_CONTAINERS:,} JSON objects and "
+                                      f"lists; a project has far fewer"])
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_constant=_reject_constant)
     except json.JSONDecodeError as exc:
         raise ProjectFileError(
             path, [f"line {exc.lineno}, column {exc.colno}: not valid JSON ({exc.msg})"]) from None
+    except ValueError as exc:  # NaN/Infinity, integers too long to convert
+        raise ProjectFileError(path, [f"not valid JSON ({_first_sentence(exc)})"]) from None
     except RecursionError:
         raise ProjectFileError(path, ["the JSON is nested too deeply to be a project"]) from None
+    except MemoryError:
+        raise ProjectFileError(path, ["too big to read into memory"]) from None
     if not isinstance(data, dict):
         raise ProjectFileError(path, [f"(top level): a project is a JSON object, got "
-                                      f"{type(data).__name__}"])
+                                      f"{_json_type(data)}"])
+    try:
+        return _validate(data, path)
+    except RecursionError:
+        raise ProjectFileError(path, ["the JSON is nested too deeply to be a project"]) from None
+    except MemoryError:
+        raise ProjectFileError(path, ["too big to read into memory"]) from None
+
+
+def _validate(data: dict[str, object], path: Path | str) -> Project:
     try:
         data = migrate(data)
+    except ValueError as exc:
+        raise ProjectFileError(path, [str(exc)]) from None
+    try:
         return Project.model_validate(data)
     except ValidationError as exc:
-        raise ProjectFileError(path, describe_validation_error(exc)) from None
-    except (ValueError, RecursionError) as exc:
-        raise ProjectFileError(path, [str(exc)]) from None
+        problems = describe_validation_error(exc)
+    except ValueError as exc:
+        problems = [str(exc)]
+    raise ProjectFileError(path, problems)
+
+
+def read_bytes(path: Path | str) -> bytes:
+    """The bytes of a project file, refused by size before reading (ProjectFileError)."""
+    path = Path(path)
+    try:
+        if path.is_dir():
+            raise ProjectFileError(path, ["is a folder, not a project file"])
+        # O_NONBLOCK: opening a named pipe must not hang; it is refused below.
+        flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0) \
+            | getattr(os, "O_CLOEXEC", 0)
+        fd = os.open(path, flags)
+    except FileNotFoundError:
+        raise ProjectFileError(path, ["does not exist"]) from None
+    except PermissionError:
+        raise ProjectFileError(path, ["cannot be read: permission denied"]) from None
+    except OSError as exc:
+        raise ProjectFileError(path, [f"cannot be read ({exc.strerror or exc})"]) from None
+    except ValueError:  # a NUL character in the name
+        raise ProjectFileError(path, ["is not a valid file name"]) from None
+    try:
+        with os.fdopen(fd, "rb") as handle:
+            st = os.fstat(handle.fileno())
+            if stat.S_ISDIR(st.st_mode):
+                raise ProjectFileError(path, ["is a folder, not a project file"])
+            if not stat.S_ISREG(st.st_mode):
+                raise ProjectFileError(path, ["is not a regular file (a pipe or a device?)"])
+            if st.st_size > MAX_FILE_BYTES:
+                raise ProjectFileError(path, [_too_big(st.st_size)])
+            raw = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise ProjectFileError(path, [f"cannot be read ({exc.strerror or exc})"]) from None
+    except MemoryError:
+        raise ProjectFileError(path, ["too big to read into memory"]) from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise ProjectFileError(path, [_too_big(len(raw))])
+    return raw
 
 
 def load(path: Path | str) -> Project:
     """Read and validate a project file; raises ProjectFileError for anything else."""
-    path = Path(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ProjectFileError(path, [f"the file is {size / 2**20:.0f} MB; project files are "
-                                          f"at most {MAX_FILE_BYTES // 2**20} MB"])
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise ProjectFileError(path, [f"cannot be read ({exc.strerror or exc})"]) from None
-    return parse(raw, path)
-
-
-def _write_all(handle: IO[bytes], data: bytes) -> None:
-    handle.write(data)
-
-
-def atomic_write(path: Path | str, data: bytes, *, backup: bool = True,
-                 writer: Callable[[IO[bytes], bytes], None] = _write_all) -> None:
-    """Write bytes so the file is always either the old or the new version.
-
-    The data goes to a temporary file in the same folder, is flushed and fsynced, and then
-    replaces the target with ``os.replace``. The previous version is kept as ``NAME.bak``.
-    """
-    path = Path(path)
-    if path.exists() and not path.is_file():
-        # Renaming over a device or folder would replace it; only regular files are ours.
-        raise IsADirectoryError(21, "not a regular file", str(path))
-    folder = path.parent if str(path.parent) else Path(".")
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            writer(handle, data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if not path.exists():
-            os.chmod(tmp_name, 0o666 & ~_umask())
-        else:
-            os.chmod(tmp_name, path.stat().st_mode & 0o777)
-            if backup:
-                bak = path.with_name(path.name + BACKUP_SUFFIX)
-                # A hard link keeps the old bytes without a copy; fall back where links fail.
-                try:
-                    if bak.exists():
-                        bak.unlink()
-                    os.link(path, bak)
-                except OSError:
-                    bak.write_bytes(path.read_bytes())
-        os.replace(tmp_name, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp_name)
-        raise
-    _fsync_folder(folder)
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def _fsync_folder(folder: Path) -> None:
-    # Makes the rename itself durable; not every platform lets a folder be opened.
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+    return parse(read_bytes(path), path)
 
 
 def save(project: Project, path: Path | str, *, backup: bool = True) -> None:
-    """Save the project atomically, keeping the previous version as ``NAME.bak``."""
+    """Save the project atomically, keeping the previous version as ``NAME.bak``.
+
+    Raises ``SaveError`` (an OSError) when the file cannot be written; the old file is intact.
+    """
     atomic_write(path, dumps(project), backup=backup)
+
+
+def _too_big(size: int) -> str:
+    return (f"the file is {size / 2**20:,.1f} MB; project files are at most "
+            f"{MAX_FILE_BYTES // 2**20} MB")
+
+
+def _first_sentence(exc: Exception) -> str:
+    return str(exc).split(";")[0].split(": value has")[0]
+
+
+def _json_type(value: object) -> str:
+    names = {list: "a list", str: "a string", bool: "true/false", int: "a number",
+             float: "a number", type(None): "null"}
+    return names.get(type(value), type(value).__name__)

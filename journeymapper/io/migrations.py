@@ -15,7 +15,8 @@ def _from_0(data: Data) -> Data:
     ``lane`` and had no scoring model; add the default one."""
     from journeymapper.model import default_scoring
 
-    for tp in data.get("touchpoints", []):
+    touchpoints = data.get("touchpoints")
+    for tp in touchpoints if isinstance(touchpoints, list) else []:
         if isinstance(tp, dict):
             for old, new in (("stage", "stage_id"), ("lane", "lane_id")):
                 if old in tp and new not in tp:

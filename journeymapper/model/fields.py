@@ -27,6 +27,9 @@ Name = Annotated[
 ]
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=MAX_NAME)]
 Text = Annotated[str, StringConstraints(max_length=MAX_TEXT)]
+NoteText = Annotated[
+    str, StringConstraints(strip_whitespace=True, max_length=MAX_TEXT), AfterValidator(_not_blank)
+]
 Color = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
 CENTS = Decimal("0.01")
 # Always two places, so "12.5" and "12.50" are one value and files stay diff-stable.

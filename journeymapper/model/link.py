@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from journeymapper.model.fields import Color, Coordinate, Entity, Id, ShortText, Text
+from journeymapper.model.fields import Color, Coordinate, Entity, Id, NoteText, ShortText
 
 
 class Link(Entity):
@@ -22,7 +22,7 @@ class Note(Entity):
     """A free sticky card in a cell: a pain point, an idea, an opportunity."""
 
     id: Id
-    text: Text = Field(min_length=1)
+    text: NoteText
     stage_id: Id
     lane_id: Id
     color: Color = "#fff3a8"

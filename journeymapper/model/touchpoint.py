@@ -34,6 +34,14 @@ class KPI(Entity):
     unit: ShortText = ""
     target: float | None = Field(default=None, allow_inf_nan=False)
     actual: float | None = Field(default=None, allow_inf_nan=False)
+    # Churn, response time and cost per lead are better when lower.
+    higher_is_better: bool = True
+
+    def on_target(self) -> bool | None:
+        """Whether the actual value meets the target (None until both are known)."""
+        if self.target is None or self.actual is None:
+            return None
+        return self.actual >= self.target if self.higher_is_better else self.actual <= self.target
 
 
 class Touchpoint(Entity):

@@ -1,0 +1,1 @@
+"""PDF export with reportlab: importing this package imports reportlab."""

@@ -73,7 +73,7 @@ def legend_entries(project: Project, persona_id: str | None) -> list[Entry]:
                                  elide(clean(p.name), MAX_LABEL, SIZE) + mark))
     entries.append(Entry(Symbol.HEADING, INK, "Marks"))
     entries += [
-        Entry(Symbol.BADGE, importance_color(80), "importance 0–100"),
+        Entry(Symbol.BADGE, importance_color(80), "importance 0\u2013100"),
         Entry(Symbol.OVERDUE, OVERDUE, "overdue deadline"),
         Entry(Symbol.ARROW, LINK, "customer flow"),
         Entry(Symbol.CURVE, LINK, "emotion curve (per persona)"),

@@ -132,9 +132,9 @@ class MapPage(Flowable):
         self.ctx = ctx
         self.tile = tile
 
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         """Fill the frame."""
-        return (availWidth, availHeight - 0.01)
+        return (avail_width, avail_height - 0.01)
 
     def draw(self) -> None:
         """Title band, map, legend."""
@@ -201,9 +201,9 @@ class MapOverview(Flowable):
         self.ctx = ctx
         self.plan = plan
 
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         """Fill the frame."""
-        return (availWidth, availHeight - 0.01)
+        return (avail_width, avail_height - 0.01)
 
     def draw(self) -> None:
         """Title band, the map as boxes, the tiles' outlines and numbers, legend."""

@@ -27,7 +27,7 @@ class OutlineMark(Flowable):
         self.on_draw = on_draw
         self.width = self.height = 0
 
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         """Takes no room."""
         return (0, 0)
 

@@ -4,11 +4,17 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from journeymapper.export.formatting import channel_label, money
 from journeymapper.export.options import ExportOptions
-from journeymapper.export.pdf.styles import HEADER_FILL, RULE, hex_color, styles
+from journeymapper.export.pdf.styles import (
+    HEADER_FILL,
+    RULE,
+    hex_color,
+    layout_style,
+    styles,
+)
 from journeymapper.export.pdf.text import markup
 from journeymapper.model import Persona, Project
 
@@ -50,7 +56,7 @@ def persona_block(project: Project, persona: Persona, width: float,
         [[Paragraph(f"<b>{title}</b>", st.body) for title, _ in LIST_COLUMNS],
          [_bullets(list(getattr(persona, attr))) for _, attr in LIST_COLUMNS]],
         colWidths=[inner / 3] * 3,
-        style=TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+        style=layout_style(*[("VALIGN", (0, 0), (-1, -1), "TOP"),
                           ("LEFTPADDING", (0, 0), (-1, -1), 0),
                           ("RIGHTPADDING", (0, 0), (-1, -1), 10),
                           ("LINEBELOW", (0, 0), (-1, 0), 0.5, RULE)]),
@@ -65,7 +71,7 @@ def persona_block(project: Project, persona: Persona, width: float,
     block = Table(
         [["", content]],
         colWidths=[STRIP, width - STRIP],
-        style=TableStyle([
+        style=layout_style(*[
             ("BACKGROUND", (0, 0), (0, 0), hex_color(persona.color)),
             ("BOX", (0, 0), (-1, -1), 0.6, RULE),
             ("BACKGROUND", (1, 0), (1, 0), HEADER_FILL if highlighted else None),

@@ -124,7 +124,7 @@ def register_flowables(project: Project, options: ExportOptions, width: float,
                   hAlign="LEFT")
     legend = Paragraph(
         "Sorted by priority: importance times the gap between importance and performance "
-        "(both 0–100), so the touchpoints that matter most and work worst come first. "
+        "(both 0\u2013100), so the touchpoints that matter most and work worst come first. "
         "Numbers (#) are used in the matrix and the timeline. Deadlines marked ! are overdue "
         f"as of {short_date(options.today)}; spending over budget is shown in red.",
         st.small)

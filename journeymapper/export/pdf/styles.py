@@ -5,10 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.colors import Color
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import TableStyle
 
 from journeymapper.export.pdf.fonts import FONT, FONT_BOLD
 from journeymapper.model import Channel, Status
@@ -18,7 +20,8 @@ MUTED = colors.HexColor("#666666")
 RULE = colors.HexColor("#c8c8c8")
 PAPER = colors.white
 LANE_FILLS = (colors.HexColor("#f7f7f5"), colors.HexColor("#efefec"))
-OVERDUE = colors.HexColor("#d62728")
+OVERDUE_HEX = "#d62728"
+OVERDUE = colors.HexColor(OVERDUE_HEX)
 LINK = colors.HexColor("#555555")
 HEADER_FILL = colors.HexColor("#e9ecef")
 TOTAL_FILL = colors.HexColor("#dde3ea")
@@ -114,3 +117,22 @@ def styles() -> Styles:
         quote=ParagraphStyle("quote", parent=body, textColor=MUTED, leftIndent=8,
                              fontSize=9.5, leading=12.5),
     )
+
+
+def drawing(width: float, height: float) -> Drawing:
+    """An empty Drawing that starts in DejaVu Sans.
+
+    reportlab starts every drawing in Helvetica, which then shows up unembedded in the PDF's
+    font list even when no text uses it.
+    """
+    d = Drawing(width, height)
+    d.initialFontName = FONT
+    return d
+
+
+def layout_style(*commands: tuple[object, ...]) -> TableStyle:
+    """A TableStyle for tables used for layout; DejaVu Sans even for empty cells.
+
+    A table's cells default to Helvetica, which would appear unembedded in the PDF.
+    """
+    return TableStyle([("FONT", (0, 0), (-1, -1), FONT, 8), *commands])

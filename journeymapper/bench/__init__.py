@@ -1,0 +1,1 @@
+"""``journeymapper bench``: measure what users feel, each as a ratio to a floor measured alongside."""

@@ -1,0 +1,1 @@
+"""Bring touchpoints, KPI values and maps in from other formats (no Qt)."""

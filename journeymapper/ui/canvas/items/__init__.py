@@ -1,0 +1,1 @@
+"""Scene items: each paints itself from the content the scene gives it."""

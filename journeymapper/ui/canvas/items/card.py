@@ -1,0 +1,162 @@
+"""A touchpoint card: one item that paints itself, with less detail when it is small."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from journeymapper.document import Kind
+from journeymapper.layout import CARD_HEIGHT, CARD_WIDTH
+from journeymapper.ui.canvas import style
+from journeymapper.ui.canvas.content import CardContent
+from journeymapper.ui.canvas.items.text import TextBlock
+
+HANDLE_RADIUS = 8.0
+STRIP = 8.0
+# Below these levels of detail a card is a coloured box, then a box with its name.
+LOD_BOX = 0.3
+LOD_NAME = 0.55
+DIMMED_OPACITY = 0.22
+
+
+class CardItem(QGraphicsItem):
+    """A touchpoint: channel mark, name, importance badge, owner, deadline, persona dots."""
+
+    kind = Kind.TOUCHPOINT
+    z_value = 30.0
+
+    def __init__(self, item_id: str, content: CardContent) -> None:
+        super().__init__()
+        self.item_id = item_id
+        self._content = content
+        self._texts: dict[str, TextBlock] | None = None
+        self._dimmed = False
+        self._hovered = False
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setAcceptHoverEvents(True)
+        self.setZValue(self.z_value)
+
+    # ----- setters ------------------------------------------------------------------------
+    def set_content(self, content: CardContent) -> None:
+        """Show other content (text is laid out again on the next paint)."""
+        if content != self._content:
+            self._content = content
+            self._texts = None
+            self.update()
+
+    def content(self) -> CardContent:
+        """What the card shows."""
+        return self._content
+
+    def set_dimmed(self, dimmed: bool) -> None:
+        """Fade the card (it is not on the highlighted persona's journey)."""
+        if dimmed != self._dimmed:
+            self._dimmed = dimmed
+            self.update()
+
+    def is_dimmed(self) -> bool:
+        """True while faded by the persona filter."""
+        return self._dimmed
+
+    # ----- geometry -----------------------------------------------------------------------
+    def body(self) -> QRectF:
+        """The card's own rectangle in item coordinates."""
+        return QRectF(0, 0, CARD_WIDTH, CARD_HEIGHT)
+
+    def handle_center(self) -> QPointF:
+        """Centre of the link handle, on the right edge (item coordinates)."""
+        return QPointF(CARD_WIDTH, CARD_HEIGHT / 2)
+
+    def handle_hit(self, scene_pos: QPointF, tolerance: float = 0.0) -> bool:
+        """True when a scene point is on the link handle."""
+        local = self.mapFromScene(scene_pos) - self.handle_center()
+        reach = HANDLE_RADIUS + 3 + tolerance
+        return local.x() ** 2 + local.y() ** 2 <= reach * reach
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(-3, -3, CARD_WIDTH + HANDLE_RADIUS + 6, CARD_HEIGHT + 6)
+
+    # ----- painting -----------------------------------------------------------------------
+    def _layout_texts(self) -> dict[str, TextBlock]:
+        c = self._content
+        owner_width = CARD_WIDTH - STRIP - 16 - (80 if c.deadline else 0) - 14 * len(
+            c.persona_colors[:4])
+        return {
+            "channel": TextBlock(f"{style.CHANNEL_GLYPHS.get(c.channel, '')} {c.channel_label}",
+                                 style.font(13), CARD_WIDTH - STRIP - 52),
+            "name": TextBlock(c.name, style.font(16, bold=True), CARD_WIDTH - STRIP - 18, 2),
+            "short": TextBlock(c.name, style.font(22, bold=True), CARD_WIDTH - STRIP - 14, 3),
+            "badge": TextBlock(f"{c.importance:.0f}", style.font(14, bold=True), 40),
+            "owner": TextBlock(c.owner, style.font(13), max(owner_width, 20)),
+            "deadline": TextBlock(("\u26a0 " if c.overdue else "") + c.deadline,
+                                  style.font(13, bold=c.overdue), 96),
+        }
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        c = self._content
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        selected = self.isSelected()
+        mark = style.channel_color(c.channel)
+        if self._dimmed:
+            painter.setOpacity(DIMMED_OPACITY)
+        body = self.body()
+        if lod < LOD_BOX:
+            painter.fillRect(body, style.SELECTED if selected else mark)
+            return
+        painter.setPen(QPen(style.SELECTED, 4) if selected else QPen(style.RULE, 1.2))
+        painter.setBrush(style.PAPER)
+        painter.drawRoundedRect(body, 7, 7)
+        painter.fillRect(QRectF(1, 1, STRIP, CARD_HEIGHT - 2), mark)
+        texts = self._texts or self._layout_texts()
+        self._texts = texts
+        painter.setPen(style.INK)
+        if lod < LOD_NAME:
+            texts["short"].draw(painter, STRIP + 7, 6)
+            return
+        painter.setPen(mark.darker(140))
+        texts["channel"].draw(painter, STRIP + 8, 7)
+        self._paint_badge(painter, texts["badge"])
+        painter.setPen(style.INK)
+        texts["name"].draw(painter, STRIP + 8, 34)
+        bottom = CARD_HEIGHT - 24
+        painter.setPen(style.MUTED)
+        texts["owner"].draw(painter, STRIP + 8, bottom)
+        if c.deadline:
+            deadline = texts["deadline"]
+            painter.setPen(style.OVERDUE if c.overdue else style.MUTED)
+            deadline.draw(painter, CARD_WIDTH - 8 - deadline.width(), bottom)
+        self._paint_personas(painter, bottom + 9)
+        if selected or self._hovered:
+            painter.setPen(QPen(style.PAPER, 2))
+            painter.setBrush(style.SELECTED)
+            painter.drawEllipse(self.handle_center(), HANDLE_RADIUS, HANDLE_RADIUS)
+
+    def _paint_badge(self, painter: QPainter, text: TextBlock) -> None:
+        fill = style.importance_color(self._content.importance)
+        center = QPointF(CARD_WIDTH - 22, 20)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(fill)
+        painter.drawEllipse(center, 16, 16)
+        painter.setPen(style.ink_on(fill))
+        text.draw(painter, center.x() - text.width() / 2, center.y() - text.height / 2)
+
+    def _paint_personas(self, painter: QPainter, y: float) -> None:
+        colors = self._content.persona_colors[:4]
+        if not colors:
+            return
+        right = CARD_WIDTH - 14 - (88 if self._content.deadline else 0)
+        painter.setPen(QPen(style.PAPER, 1.5))
+        for i, color in enumerate(reversed(colors)):
+            painter.setBrush(QBrush(QColor(color)))
+            painter.drawEllipse(QPointF(right - i * 14, y), 6, 6)
+
+    # ----- hover --------------------------------------------------------------------------
+    def hoverEnterEvent(self, event: object) -> None:
+        self._hovered = True
+        self.update()
+
+    def hoverLeaveEvent(self, event: object) -> None:
+        self._hovered = False
+        self.update()

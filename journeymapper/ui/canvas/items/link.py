@@ -1,0 +1,120 @@
+"""A link: an arrow between two cards that follows them, with an optional caption."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from journeymapper.document import Kind
+from journeymapper.layout import Rect, link_line
+from journeymapper.ui.canvas import style
+from journeymapper.ui.canvas.content import LinkContent
+from journeymapper.ui.canvas.items.text import TextBlock
+
+ARROW = 14.0
+PICK_WIDTH = 12.0
+
+
+def arrow_head(line: QLineF, size: float = ARROW) -> QPolygonF:
+    """The triangle at the end of a line."""
+    angle = math.atan2(line.dy(), line.dx())
+    tip = line.p2()
+    left = tip - QPointF(math.cos(angle - 0.45) * size, math.sin(angle - 0.45) * size)
+    right = tip - QPointF(math.cos(angle + 0.45) * size, math.sin(angle + 0.45) * size)
+    return QPolygonF([tip, left, right])
+
+
+class LinkItem(QGraphicsItem):
+    """A directed flow from one touchpoint card to another."""
+
+    kind = Kind.LINK
+    z_value = 25.0
+
+    def __init__(self, item_id: str, source_id: str, target_id: str,
+                 content: LinkContent) -> None:
+        super().__init__()
+        self.item_id = item_id
+        self.source_id = source_id
+        self.target_id = target_id
+        self._content = content
+        self._caption: TextBlock | None = None
+        self._line = QLineF()
+        self._dimmed = False
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setZValue(self.z_value)
+
+    def set_content(self, content: LinkContent) -> None:
+        """Show another colour or caption."""
+        if content != self._content:
+            self.prepareGeometryChange()
+            self._content = content
+            self._caption = None
+
+    def set_ends(self, source: QRectF, target: QRectF) -> None:
+        """Run the arrow between two card rectangles (map coordinates)."""
+        (x1, y1), (x2, y2) = link_line(Rect(source.x(), source.y(), source.width(),
+                                            source.height()),
+                                       Rect(target.x(), target.y(), target.width(),
+                                            target.height()))
+        line = QLineF(x1, y1, x2, y2)
+        if line != self._line:
+            self.prepareGeometryChange()
+            self._line = line
+
+    def line(self) -> QLineF:
+        """The arrow's line in map coordinates."""
+        return QLineF(self._line)
+
+    def set_dimmed(self, dimmed: bool) -> None:
+        """Fade the link while another persona is highlighted."""
+        if dimmed != self._dimmed:
+            self._dimmed = dimmed
+            self.update()
+
+    def _color(self) -> QColor:
+        return QColor(self._content.color) if self._content.color else style.LINK
+
+    def boundingRect(self) -> QRectF:
+        box = QRectF(self._line.p1(), self._line.p2()).normalized()
+        extra = ARROW + 4
+        box = box.adjusted(-extra, -extra, extra, extra)
+        if self._content.caption:
+            mid = self._line.center()
+            box = box.united(QRectF(mid.x() - 110, mid.y() - 14, 220, 28))
+        return box
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath(self._line.p1())
+        path.lineTo(self._line.p2())
+        stroker = QPainterPathStroker()
+        stroker.setWidth(PICK_WIDTH)
+        return stroker.createStroke(path)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        if self._line.length() < 1:
+            return
+        if self._dimmed:
+            painter.setOpacity(0.2)
+        color = style.SELECTED if self.isSelected() else self._color()
+        width = 4.5 if self.isSelected() else 3.0
+        painter.setPen(QPen(color, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+        shortened = QLineF(self._line)
+        shortened.setLength(max(0.0, shortened.length() - ARROW * 0.6))
+        painter.drawLine(shortened)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(color)
+        painter.drawPolygon(arrow_head(self._line))
+        if self._content.caption:
+            if self._caption is None:
+                self._caption = TextBlock(self._content.caption, style.font(13, bold=True), 200)
+            mid = self._line.center()
+            w, h = self._caption.width() + 10, self._caption.height + 4
+            painter.setBrush(style.PAPER)
+            painter.setPen(QPen(color, 1.2))
+            painter.drawRoundedRect(QRectF(mid.x() - w / 2, mid.y() - h / 2, w, h), 5, 5)
+            painter.setPen(style.INK)
+            self._caption.draw(painter, mid.x() - w / 2 + 5, mid.y() - h / 2 + 2)

@@ -1,0 +1,405 @@
+"""The map scene: mirrors the document by id -> item maps and updates only what changed.
+
+The scene connects to the document's change signals. Content changes update one item;
+changes that move things (positions, stage widths, lane heights, order) mark the layout dirty,
+and the scene lays out again once per user intent, when the undo stack's index moves.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from PySide6.QtCore import QObject, QRectF, QTimer, Signal
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
+
+from journeymapper.document import Document, Kind
+from journeymapper.layout import MapLayout, Rect, compute_layout, emotion_curve
+from journeymapper.ui.canvas import style
+from journeymapper.ui.canvas.content import (
+    card_content,
+    header_content,
+    lane_content,
+    link_content,
+    note_content,
+)
+from journeymapper.ui.canvas.items.card import CardItem
+from journeymapper.ui.canvas.items.emotion_curve import EmotionCurveItem
+from journeymapper.ui.canvas.items.lane import LaneItem
+from journeymapper.ui.canvas.items.link import LinkItem
+from journeymapper.ui.canvas.items.note import NoteItem
+from journeymapper.ui.canvas.items.overlays import FocusFrameItem
+from journeymapper.ui.canvas.items.stage_header import StageHeaderItem
+from journeymapper.ui.selection import Ref, Selection
+
+MARGIN = 60.0
+GEOMETRY_FIELDS = {"stage_id", "lane_id", "x", "y", "width", "height"}
+CURVE_FIELDS = {"emotion", "persona_ids", "stage_id"}
+ALL_CURVE = "#3d4450"
+
+
+def qrect(rect: Rect) -> QRectF:
+    """A layout rectangle as a QRectF."""
+    return QRectF(rect.x, rect.y, rect.w, rect.h)
+
+
+class MapScene(QGraphicsScene):
+    """Stage headers, lanes, cards, notes, links and emotion curves of one document."""
+
+    layout_changed = Signal()
+    """Positions were recomputed from the model (views re-place focus frames and editors)."""
+
+    def __init__(self, document: Document, selection: Selection | None = None,
+                 parent: QObject | None = None, today: dt.date | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.selection = selection if selection is not None else Selection(document, self)
+        self.today = today or dt.date.today()
+        self.headers: dict[str, StageHeaderItem] = {}
+        self.lanes: dict[str, LaneItem] = {}
+        self.cards: dict[str, CardItem] = {}
+        self.notes: dict[str, NoteItem] = {}
+        self.links: dict[str, LinkItem] = {}
+        self.curves: dict[str | None, EmotionCurveItem] = {}
+        self._links_of: dict[str, set[str]] = defaultdict(set)
+        self._layout = MapLayout()
+        self._geometry_dirty = False
+        self._curves_dirty = False
+        self._persona_filter: str | None = None
+        self._grid = False
+        self._syncing = False
+        self.setBackgroundBrush(style.CANVAS)
+        self.focus_frame = FocusFrameItem()
+        self.focus_frame.setVisible(False)
+        self.addItem(self.focus_frame)
+        self._flush_timer = QTimer(self)
+        self._flush_timer.setSingleShot(True)
+        self._flush_timer.setInterval(0)
+        self._flush_timer.timeout.connect(self.flush)
+        document.item_added.connect(self._on_added)
+        document.item_removed.connect(self._on_removed)
+        document.item_changed.connect(self._on_changed)
+        document.items_reordered.connect(self._on_reordered)
+        document.project_replaced.connect(self.rebuild)
+        document.undo_stack.indexChanged.connect(self.flush)
+        self.selectionChanged.connect(self._qt_selection_changed)
+        self.selection.changed.connect(self._apply_selection)
+        self.rebuild()
+
+    # ----- public ---------------------------------------------------------------------------
+    def map_layout(self) -> MapLayout:
+        """The current layout (laid out again first if the model moved things)."""
+        self.flush()
+        return self._layout
+
+    def item_for(self, kind: Kind, item_id: str) -> QGraphicsItem | None:
+        """The scene item showing a model item, if any."""
+        table: dict[str, Any] = {Kind.STAGE: self.headers, Kind.LANE: self.lanes,
+                                 Kind.TOUCHPOINT: self.cards, Kind.NOTE: self.notes,
+                                 Kind.LINK: self.links}.get(kind, {})
+        return table.get(item_id)
+
+    def card_items(self) -> Iterator[CardItem | NoteItem]:
+        """Every touchpoint card and note."""
+        yield from self.cards.values()
+        yield from self.notes.values()
+
+    def model_rect(self, kind: Kind, item_id: str) -> QRectF:
+        """Where the layout puts a card or note (map coordinates)."""
+        table = self.map_layout().cards if kind is Kind.TOUCHPOINT else self._layout.notes
+        return qrect(table[item_id])
+
+    def links_of(self, card_id: str) -> list[LinkItem]:
+        """The link items attached to a touchpoint card."""
+        return [self.links[i] for i in self._links_of.get(card_id, ()) if i in self.links]
+
+    def update_links(self, card_ids: set[str] | None = None) -> None:
+        """Run link arrows to where their cards are now (also while a drag moves them)."""
+        links = (self.links.values() if card_ids is None else
+                 {ln for c in card_ids for ln in self.links_of(c)})
+        for link in links:
+            source, target = self.cards.get(link.source_id), self.cards.get(link.target_id)
+            link.setVisible(source is not None and target is not None)
+            if source is not None and target is not None:
+                link.set_ends(source.body().translated(source.pos()),
+                              target.body().translated(target.pos()))
+
+    def persona_filter(self) -> str | None:
+        """The persona whose journey is highlighted (None: everyone)."""
+        return self._persona_filter
+
+    def set_persona_filter(self, persona_id: str | None) -> None:
+        """Highlight one persona's journey and dim the rest (None shows everything)."""
+        if persona_id is not None and self.document.find(Kind.PERSONA, persona_id) is None:
+            persona_id = None
+        self._persona_filter = persona_id
+        for tp_id in self.cards:
+            self._apply_filter(tp_id)
+        for note in self.notes.values():
+            note.set_dimmed(persona_id is not None)
+        for link_id in self.links:
+            self._apply_link_filter(link_id)
+        for pid, curve in self.curves.items():
+            curve.set_dimmed(persona_id is not None and pid != persona_id)
+
+    def grid_visible(self) -> bool:
+        """True while the snapping grid is shown."""
+        return self._grid
+
+    def set_grid_visible(self, on: bool) -> None:
+        """Show or hide the snapping grid in the cells."""
+        self._grid = on
+        for lane in self.lanes.values():
+            lane.set_grid_visible(on)
+
+    # ----- building ---------------------------------------------------------------------------
+    def rebuild(self) -> None:
+        """Throw away every item and build the map again (a new project was opened)."""
+        for table in (self.headers, self.lanes, self.cards, self.notes, self.links, self.curves):
+            for item in table.values():
+                self.removeItem(item)
+            table.clear()
+        self._links_of.clear()
+        if self._persona_filter and self.document.find(Kind.PERSONA, self._persona_filter) is None:
+            self._persona_filter = None
+        p = self.document.project
+        for kind, items in ((Kind.STAGE, p.stages), (Kind.LANE, p.lanes),
+                            (Kind.TOUCHPOINT, p.touchpoints), (Kind.NOTE, p.notes),
+                            (Kind.LINK, p.links)):
+            for item in items:
+                self._create(kind, item.id)
+        self._geometry_dirty = True
+        self._curves_dirty = True
+        self.flush()
+        self._apply_selection()
+
+    def flush(self) -> None:
+        """Lay out again and redraw the curves if the model moved anything since last time."""
+        if self._geometry_dirty:
+            self._relayout()
+        if self._curves_dirty:
+            self._update_curves()
+
+    def _create(self, kind: Kind, item_id: str) -> None:
+        doc, item = self.document, self.document.get(kind, item_id)
+        new: QGraphicsItem
+        if kind is Kind.STAGE:
+            new = self.headers[item_id] = StageHeaderItem(item_id, header_content(item))
+        elif kind is Kind.LANE:
+            new = self.lanes[item_id] = LaneItem(item_id, lane_content(item))
+            new.set_grid_visible(self._grid)
+        elif kind is Kind.TOUCHPOINT:
+            new = self.cards[item_id] = CardItem(item_id, card_content(doc.project, item,
+                                                                       self.today))
+        elif kind is Kind.NOTE:
+            new = self.notes[item_id] = NoteItem(item_id, note_content(item))
+            new.set_dimmed(self._persona_filter is not None)
+        elif kind is Kind.LINK:
+            new = self.links[item_id] = LinkItem(item_id, item.source_id, item.target_id,
+                                                 link_content(doc.project, item))
+            self._links_of[item.source_id].add(item_id)
+            self._links_of[item.target_id].add(item_id)
+        else:
+            return
+        self.addItem(new)
+        if kind is Kind.TOUCHPOINT:
+            self._apply_filter(item_id)
+        elif kind is Kind.LINK:
+            self._apply_link_filter(item_id)
+
+    def _relayout(self) -> None:
+        self._geometry_dirty = False
+        p = self.document.project
+        layout = self._layout = compute_layout(p)
+        column_lines = tuple(layout.columns[s.id].right for s in p.stages)
+        for i, lane in enumerate(p.lanes):
+            item = self.lanes[lane.id]
+            r = layout.rows[lane.id]
+            item.set_rect(r.x, r.y, r.w, r.h)
+            item.set_band(i)
+            item.set_columns(column_lines)
+        for stage in p.stages:
+            r = layout.headers[stage.id]
+            self.headers[stage.id].set_rect(r.x, r.y, r.w, r.h)
+        for table, rects in ((self.cards, layout.cards), (self.notes, layout.notes)):
+            for item_id, card in table.items():
+                r = rects[item_id]
+                if card.x() != r.x or card.y() != r.y:
+                    card.setPos(r.x, r.y)
+        self.update_links()
+        self._curves_dirty = True
+        self.setSceneRect(QRectF(-MARGIN, -MARGIN, layout.width + 2 * MARGIN,
+                                 layout.height + 2 * MARGIN))
+        self._update_curves()
+        self.layout_changed.emit()
+
+    def _update_curves(self) -> None:
+        self._curves_dirty = False
+        p = self.document.project
+        wanted: dict[str | None, str] = ({per.id: per.color for per in p.personas}
+                                         or {None: ALL_CURVE})
+        for pid in [k for k in self.curves if k not in wanted]:
+            self.removeItem(self.curves.pop(pid))
+        for pid, color in wanted.items():
+            curve = self.curves.get(pid)
+            if curve is None:
+                curve = self.curves[pid] = EmotionCurveItem(pid, color)
+                self.addItem(curve)
+            curve.set_color(color)
+            curve.set_points(emotion_curve(p, self._layout, pid))
+            curve.set_dimmed(self._persona_filter is not None and pid != self._persona_filter)
+
+    def _mark_geometry(self) -> None:
+        self._geometry_dirty = True
+        self._flush_timer.start()
+
+    def _mark_curves(self) -> None:
+        self._curves_dirty = True
+        self._flush_timer.start()
+
+    # ----- document signals -----------------------------------------------------------------
+    def _on_added(self, kind_name: str, item_id: str) -> None:
+        kind = Kind(kind_name)
+        self._create(kind, item_id)
+        if kind is Kind.PERSONA:
+            self._refresh_personas()
+        elif kind is Kind.CRITERION:
+            self._refresh_cards()
+        if kind in (Kind.STAGE, Kind.LANE, Kind.TOUCHPOINT, Kind.NOTE, Kind.LINK):
+            self._mark_geometry()
+        if kind in (Kind.TOUCHPOINT, Kind.PERSONA, Kind.STAGE, Kind.LANE):
+            self._mark_curves()
+
+    def _on_removed(self, kind_name: str, item_id: str) -> None:
+        kind = Kind(kind_name)
+        item = self.item_for(kind, item_id)
+        if item is not None:
+            table: dict[str, Any] = {Kind.STAGE: self.headers, Kind.LANE: self.lanes,
+                                     Kind.TOUCHPOINT: self.cards, Kind.NOTE: self.notes,
+                                     Kind.LINK: self.links}[kind]
+            del table[item_id]
+            self.removeItem(item)
+        if kind is Kind.LINK and isinstance(item, LinkItem):
+            self._links_of[item.source_id].discard(item_id)
+            self._links_of[item.target_id].discard(item_id)
+        if kind is Kind.PERSONA:
+            if self._persona_filter == item_id:
+                self.set_persona_filter(None)
+            self._refresh_personas()
+        elif kind is Kind.CRITERION:
+            self._refresh_cards()
+        if kind in (Kind.STAGE, Kind.LANE, Kind.TOUCHPOINT, Kind.NOTE):
+            self._mark_geometry()
+        if kind in (Kind.TOUCHPOINT, Kind.PERSONA, Kind.STAGE, Kind.LANE):
+            self._mark_curves()
+
+    def _on_changed(self, target: str, item_id: str, fields: list[str]) -> None:
+        if target in ("project", "business"):
+            return
+        kind, changed = Kind(target), set(fields)
+        doc = self.document
+        if kind is Kind.TOUCHPOINT:
+            tp = doc.get(kind, item_id)
+            self.cards[item_id].set_content(card_content(doc.project, tp, self.today))
+            if "persona_ids" in changed:
+                self._apply_filter(item_id)
+        elif kind is Kind.NOTE:
+            self.notes[item_id].set_content(note_content(doc.get(kind, item_id)))
+        elif kind is Kind.STAGE:
+            self.headers[item_id].set_content(header_content(doc.get(kind, item_id)))
+        elif kind is Kind.LANE:
+            self.lanes[item_id].set_content(lane_content(doc.get(kind, item_id)))
+            if "kind" in changed:
+                self._mark_curves()
+        elif kind is Kind.LINK:
+            link = doc.get(kind, item_id)
+            self.links[item_id].set_content(link_content(doc.project, link))
+            self._apply_link_filter(item_id)
+        elif kind is Kind.PERSONA:
+            self._refresh_personas()
+        elif kind is Kind.CRITERION:
+            self._refresh_cards()
+        if kind in (Kind.TOUCHPOINT, Kind.NOTE, Kind.STAGE, Kind.LANE) and (
+                changed & GEOMETRY_FIELDS):
+            self._mark_geometry()
+        if kind is Kind.TOUCHPOINT and changed & CURVE_FIELDS:
+            self._mark_curves()
+
+    def _on_reordered(self, kind_name: str) -> None:
+        if Kind(kind_name) in (Kind.STAGE, Kind.LANE):
+            self._mark_geometry()
+        elif Kind(kind_name) is Kind.PERSONA:
+            self._mark_curves()
+
+    def _refresh_cards(self) -> None:
+        doc = self.document
+        for tp in doc.project.touchpoints:
+            self.cards[tp.id].set_content(card_content(doc.project, tp, self.today))
+
+    def _refresh_personas(self) -> None:
+        self._refresh_cards()
+        for link in self.document.project.links:
+            self.links[link.id].set_content(link_content(self.document.project, link))
+        self._mark_curves()
+
+    def _apply_filter(self, tp_id: str) -> None:
+        tp = self.document.find(Kind.TOUCHPOINT, tp_id)
+        if tp is not None:
+            self.cards[tp_id].set_dimmed(not tp.serves(self._persona_filter))
+            for link in self.links_of(tp_id):
+                self._apply_link_filter(link.item_id)
+
+    def _apply_link_filter(self, link_id: str) -> None:
+        link, pid = self.document.find(Kind.LINK, link_id), self._persona_filter
+        item = self.links.get(link_id)
+        if link is None or item is None:
+            return
+        ends = [self.cards.get(link.source_id), self.cards.get(link.target_id)]
+        item.set_dimmed(pid is not None and (
+            link.persona_id not in (None, pid) or any(e is None or e.is_dimmed() for e in ends)))
+
+    # ----- selection sync ---------------------------------------------------------------------
+    @contextmanager
+    def _sync(self) -> Iterator[None]:
+        self._syncing = True
+        try:
+            yield
+        finally:
+            self._syncing = False
+
+    def _qt_selection_changed(self) -> None:
+        if self._syncing:
+            return
+        picked = [(it.kind, it.item_id) for it in self.selectedItems() if hasattr(it, "kind")]
+        kept = set(picked)
+        current = self.selection.items()
+        ordered = [r for r in current if r in kept] + [r for r in picked if r not in current]
+        with self._sync():
+            self.selection.set_items(ordered)
+        self._highlight(set(ordered))
+
+    def _apply_selection(self) -> None:
+        if self._syncing:
+            return
+        refs = set(self.selection.items())
+        with self._sync():
+            for item in self.selectedItems():
+                if (getattr(item, "kind", None), getattr(item, "item_id", None)) not in refs:
+                    item.setSelected(False)
+            for kind, item_id in refs:
+                item = self.item_for(kind, item_id)
+                if item is not None and item.flags() & QGraphicsItem.GraphicsItemFlag.ItemIsSelectable:
+                    item.setSelected(True)
+        self._highlight(refs)
+
+    def _highlight(self, refs: set[Ref]) -> None:
+        for table in (self.headers, self.lanes):
+            for item in table.values():
+                item.set_highlighted((item.kind, item.item_id) in refs)
+
+    def select(self, refs: list[Ref]) -> None:
+        """Select these items (canvas and panels follow)."""
+        self.selection.set_items(refs)
