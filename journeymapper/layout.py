@@ -111,7 +111,8 @@ def compute_layout(project: Project) -> MapLayout:
             out.cells[(stage.id, lane.id)] = Rect(header.x, row.y, header.w, row.h)
     for tp in project.touchpoints:
         cell = out.cells[(tp.stage_id, tp.lane_id)]
-        out.cards[tp.id] = Rect(cell.x + max(tp.x, 0), cell.y + max(tp.y, 0), CARD_WIDTH, CARD_HEIGHT)
+        out.cards[tp.id] = Rect(cell.x + max(tp.x, 0), cell.y + max(tp.y, 0),
+                                CARD_WIDTH, CARD_HEIGHT)
     for note in project.notes:
         cell = out.cells[(note.stage_id, note.lane_id)]
         out.notes[note.id] = Rect(cell.x + max(note.x, 0), cell.y + max(note.y, 0),

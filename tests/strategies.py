@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+
 from hypothesis import strategies as st
 
 from journeymapper.model import (
     KPI,
     Channel,
-    LaneKind,
     Lane,
+    LaneKind,
     Link,
     Note,
     Persona,

@@ -13,36 +13,26 @@ from __future__ import annotations
 
 import heapq
 import math
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from collections.abc import Collection
-
-    import networkx as nx
+    from journeymapper.analysis.graph import JourneyGraph
 
 
-def assign_probabilities(graph: nx.DiGraph) -> dict[str, float]:
-    """Set ``p`` on every link of the graph; return the share that stops at each touchpoint."""
-    stops: dict[str, float] = {}
-    for node, out in graph.adj.items():
-        shared = 0.0
-        unshared = 0
-        for attrs in out.values():
-            if attrs["share"] is None:
-                unshared += 1
-            else:
-                shared += attrs["share"]
-        scale = 1.0 / shared if shared > 1.0 else 1.0
-        rest = (1.0 - shared) / unshared if unshared and shared < 1.0 else 0.0
-        total = 0.0
-        for attrs in out.values():
-            p = rest if attrs["share"] is None else attrs["share"] * scale
-            attrs["p"] = p
-            total += p
-        # Float sums can overshoot 1 by an ulp; a negative stop share would mean nothing.
-        stops[node] = max(0.0, 1.0 - total)
-    return stops
+def split_shares(shares: Sequence[float | None]) -> tuple[float, ...]:
+    """Probabilities of one touchpoint's outgoing links, given their stored shares."""
+    given = 0.0
+    missing = 0
+    for share in shares:
+        if share is None:
+            missing += 1
+        else:
+            given += share
+    scale = 1.0 / given if given > 1.0 else 1.0
+    rest = (1.0 - given) / missing if missing and given < 1.0 else 0.0
+    return tuple(rest if share is None else share * scale for share in shares)
 
 
 @dataclass(frozen=True)
@@ -63,58 +53,56 @@ class LikelyPath:
                 "probability": round(self.probability, 9)}
 
 
-def most_likely_path(graph: nx.DiGraph, starts: Collection[str],
-                     targets: Collection[str]) -> LikelyPath | None:
+def most_likely_path(graph: JourneyGraph, starts: Collection[int],
+                     targets: Collection[int]) -> LikelyPath | None:
     """The most probable path from one of ``starts`` to the first of ``targets`` it reaches.
 
-    Needs ``assign_probabilities`` first. The most probable path maximises the product of the
-    link probabilities, which is the shortest path when each link costs ``-log(p)``. Ties go to
-    the path with fewer steps, then to touchpoints earlier in the project. A path ends at the
-    first purchase touchpoint it meets. None when no purchase touchpoint can be reached.
+    The most probable path maximises the product of the link probabilities, which is the
+    shortest path when each link costs ``-log(p)`` (Dijkstra). Ties go to the path with fewer
+    steps, then to touchpoints earlier in the project. A path ends at the first purchase
+    touchpoint it meets. None when no purchase touchpoint can be reached.
     """
     if not starts or not targets:
         return None
     goal = set(targets)
-    order = graph.nodes(data="order")
-    # A hand-written Dijkstra (rather than networkx's) stops at the first target settled and
-    # breaks ties deterministically; networkx would build a path list for every node.
-    best: dict[str, tuple[float, int]] = {}
-    came_from: dict[str, str] = {}
-    heap: list[tuple[float, int, int, str]] = []
+    # Written out rather than networkx's Dijkstra: it stops at the first target settled, breaks
+    # ties deterministically and runs on the compact graph (no DiGraph to build).
+    best: dict[int, tuple[float, int]] = {}
+    came_from: dict[int, tuple[int, int]] = {}
+    heap: list[tuple[float, int, int]] = []
     for node in starts:
         best[node] = (0.0, 0)
-        heapq.heappush(heap, (0.0, 0, order[node], node))
-    settled: set[str] = set()
-    succ = graph.succ
+        heap.append((0.0, 0, node))
+    heapq.heapify(heap)
+    settled: set[int] = set()
     while heap:
-        cost, hops, _, node = heapq.heappop(heap)
+        cost, hops, node = heapq.heappop(heap)
         if node in settled:
             continue
         settled.add(node)
         if node in goal:
             return _path_to(graph, node, came_from, len(starts))
-        for nxt, attrs in succ[node].items():
-            p = attrs["p"]
+        for k, (nxt, p) in enumerate(zip(graph.targets[node], graph.p[node], strict=True)):
             if p <= 0.0 or nxt in settled:
                 continue
             candidate = (cost - math.log(p), hops + 1)
             if nxt not in best or candidate < best[nxt]:
                 best[nxt] = candidate
-                came_from[nxt] = node
-                heapq.heappush(heap, (candidate[0], candidate[1], order[nxt], nxt))
+                came_from[nxt] = (node, k)
+                heapq.heappush(heap, (candidate[0], candidate[1], nxt))
     return None
 
 
-def _path_to(graph: nx.DiGraph, end: str, came_from: dict[str, str],
+def _path_to(graph: JourneyGraph, end: int, came_from: dict[int, tuple[int, int]],
              start_count: int) -> LikelyPath:
     nodes = [end]
-    while nodes[-1] in came_from:
-        nodes.append(came_from[nodes[-1]])
-    nodes.reverse()
+    links: list[str] = []
     probability = 1.0 / start_count
-    links = []
-    for a, b in zip(nodes, nodes[1:], strict=False):
-        attrs = graph.edges[a, b]
-        probability *= attrs["p"]
-        links.append(attrs["link_id"])
-    return LikelyPath(tuple(nodes), tuple(links), probability)
+    while nodes[-1] in came_from:
+        prev, k = came_from[nodes[-1]]
+        links.append(graph.link_ids[prev][k])
+        probability *= graph.p[prev][k]
+        nodes.append(prev)
+    nodes.reverse()
+    links.reverse()
+    return LikelyPath(tuple(graph.ids[n] for n in nodes), tuple(links), probability)

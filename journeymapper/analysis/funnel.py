@@ -4,15 +4,14 @@ The model:
 
 1. One unit of customers (1.0) starts, spread equally over the journey's entries.
 2. At each touchpoint, customers go on along its links with the probabilities of
-   ``flow.assign_probabilities``; the rest stop there.
+   ``flow.split_shares``; the rest stop there.
 3. A customer is counted once per touchpoint and once per stage. Loops would count them again,
    so links are split into *forward* links and *returns*. The touchpoints are put in a line:
    first by the topological order of the graph's condensation (its strongly connected
-   components, i.e. its loops, each collapsed to one point; earlier stages first where the
-   order is free), then inside a loop by stage and by place in the project. A link to a later
-   touchpoint in that line is forward; a link to an earlier one is a *return*: those
-   customers go back to a step already counted and are counted as ``returned``, not again.
-   On a journey without loops every link is forward.
+   components, i.e. its loops, each collapsed to one point), then inside a loop by stage and
+   by place in the project. A link to a later touchpoint in that line is forward; a link to
+   an earlier one is a *return*: those customers go back to a step already counted and are
+   counted as ``returned``, not again. On a journey without loops every link is forward.
 
 Sum rules that always hold (and are tested):
 
@@ -28,14 +27,13 @@ stage to the next: customers may enter the journey in any stage.
 
 from __future__ import annotations
 
-import heapq
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Sequence
 
-    import networkx as nx
+    from journeymapper.analysis.graph import JourneyGraph
 
 
 @dataclass(frozen=True)
@@ -70,109 +68,116 @@ def _r(value: float) -> float:
     return round(value, 9)
 
 
-def journey_line(graph: nx.DiGraph, components: Iterable[set[str]] | None = None) -> list[str]:
-    """The touchpoints in the line that decides forward links from returns (see module doc).
+def journey_line(graph: JourneyGraph, components: Sequence[Sequence[int]]) -> list[int]:
+    """The nodes in the line that decides forward links from returns (see module doc).
 
-    ``components`` are the graph's strongly connected components, if already known.
+    ``components`` must come in reverse topological order, as ``loops.strongly_connected``
+    gives them. Any topological order of the components gives the same funnel: a link between
+    two components is forward in all of them.
     """
-    import networkx as nx
-
-    if components is None:
-        components = nx.strongly_connected_components(graph)
-    nodes = graph.nodes
-    comps = [sorted(c, key=lambda n: (nodes[n]["stage"], nodes[n]["order"]))
-             for c in components]
-    comp_of = {n: i for i, comp in enumerate(comps) for n in comp}
-    later: list[set[int]] = [set() for _ in comps]
-    waiting = [0] * len(comps)
-    for u, v in graph.edges:
-        cu, cv = comp_of[u], comp_of[v]
-        if cu != cv and cv not in later[cu]:
-            later[cu].add(cv)
-            waiting[cv] += 1
-    # Kahn's algorithm; among the components free to go next, the earliest stage goes first,
-    # which keeps the line close to the map's left-to-right reading order.
-    def key(i: int) -> tuple[int, int, int]:
-        head = nodes[comps[i][0]]
-        return head["stage"], head["order"], i
-
-    ready = [key(i) for i in range(len(comps)) if waiting[i] == 0]
-    heapq.heapify(ready)
-    line: list[str] = []
-    while ready:
-        i = heapq.heappop(ready)[2]
-        line.extend(comps[i])
-        for j in later[i]:
-            waiting[j] -= 1
-            if waiting[j] == 0:
-                heapq.heappush(ready, key(j))
+    line: list[int] = []
+    stage = graph.stage
+    for comp in reversed(components):
+        if len(comp) == 1:
+            line.append(comp[0])
+        else:
+            line.extend(sorted(comp, key=lambda n: (stage[n], n)))
     return line
 
 
-def funnel(graph: nx.DiGraph, starts: Sequence[str], stage_ids: Sequence[str],
-           components: Iterable[set[str]] | None = None) -> Funnel:
-    """Propagate customers from ``starts`` along the links (``p`` must be assigned).
+def funnel(graph: JourneyGraph, starts: Sequence[int], stage_ids: Sequence[str],
+           components: Sequence[Sequence[int]]) -> Funnel:
+    """Propagate customers from ``starts`` along the links of the journey.
 
-    ``stage_ids`` are all the project's stages in order; a stage the journey never touches
-    gets 0. ``components`` are the strongly connected components, if already known.
+    ``stage_ids`` are all the project's stages in order (a stage the journey never touches
+    gets 0); ``components`` are the graph's strongly connected components in reverse
+    topological order.
     """
+    n = len(graph.ids)
     line = journey_line(graph, components)
-    index = {n: i for i, n in enumerate(line)}
+    place = [0] * n
+    for k, node in enumerate(line):
+        place[node] = k
+    stage = graph.stage
     start_share = 1.0 / len(starts) if starts else 0.0
-    started = {n: start_share for n in starts}
-    stage_of = [graph.nodes[n]["stage"] for n in line]
-    # Forward links per position as (target position, probability): the inner loops below
-    # run once per stage, so they work on plain lists rather than on the graph.
-    forward: list[list[tuple[int, float]]] = [[] for _ in line]
-    reached = [0.0] * len(line)
-    for n in starts:
-        reached[index[n]] = start_share
-    left = [0.0] * len(line)
+    started = [0.0] * n
+    for node in starts:
+        started[node] = start_share
+    reached = list(started)
+    left = [0.0] * n
+    forward: list[list[tuple[int, float]]] = [[] for _ in range(n)]
     link_flow: dict[str, float] = {}
-    returns: set[str] = set()
+    returns: list[str] = []
     returned = 0.0
-    succ = graph.succ
-    for i, node in enumerate(line):
-        here = reached[i]
-        for nxt, attrs in succ[node].items():
-            j, p = index[nxt], attrs["p"]
+    # First entries into each stage, counted where a forward link crosses into it. That is
+    # exact for a stage customers cannot come back to; stages a forward link can lead back to
+    # are marked and counted by a full pass instead (see _first_visits).
+    entering = [0.0] * len(stage_ids)
+    revisited = [False] * len(stage_ids)
+    for node in starts:
+        entering[stage[node]] += start_share
+    targets, link_ids, probabilities = graph.targets, graph.link_ids, graph.p
+    for node in line:
+        outs = targets[node]
+        if not outs:
+            continue
+        here, at, here_stage, ahead = reached[node], place[node], stage[node], forward[node]
+        out = 0.0
+        for nxt, lid, p in zip(outs, link_ids[node], probabilities[node], strict=True):
             flow = here * p
-            link_flow[attrs["link_id"]] = flow
-            left[i] += flow
-            if j > i:
-                forward[i].append((j, p))
-                reached[j] += flow
+            link_flow[lid] = flow
+            out += flow
+            if place[nxt] > at:
+                ahead.append((nxt, p))
+                reached[nxt] += flow
+                there = stage[nxt]
+                if there != here_stage:
+                    entering[there] += flow
+                    if there < here_stage:
+                        for s in range(there, here_stage + 1):
+                            revisited[s] = True
             else:
-                returns.add(attrs["link_id"])
+                returns.append(lid)
                 returned += flow
-    stage_share = {sid: 0.0 for sid in stage_ids}
-    for position in sorted(set(stage_of)):
-        stage_share[stage_ids[position]] = min(1.0, _first_visits(
-            [started.get(n, 0.0) for n in line], stage_of, forward, position))
-    in_project_order = [(n, index[n]) for n in graph]
+        left[node] = out
+    last = {stage[node]: k for k, node in enumerate(line)}
+    shares = {}
+    for s, sid in enumerate(stage_ids):
+        if s not in last:
+            share = 0.0
+        elif revisited[s]:
+            share = _first_visits(line[:last[s] + 1], started, stage, forward, s)
+        else:
+            share = entering[s]
+        shares[sid] = min(1.0, share)
+    ids = graph.ids
+    stopped = [max(0.0, r - out) for r, out in zip(reached, left, strict=True)]
     return Funnel(
-        stages=stage_share,
-        started=started,
-        reached={n: reached[i] for n, i in in_project_order},
-        left={n: left[i] for n, i in in_project_order},
-        stopped={n: max(0.0, reached[i] - left[i]) for n, i in in_project_order},
+        stages=shares,
+        started={ids[i]: started[i] for i in starts},
+        reached=dict(zip(ids, reached, strict=True)),
+        left=dict(zip(ids, left, strict=True)),
+        stopped=dict(zip(ids, stopped, strict=True)),
         link_flow=link_flow,
         returns=frozenset(returns),
         returned=returned,
     )
 
 
-def _first_visits(mass: list[float], stage_of: list[int],
-                  forward: list[list[tuple[int, float]]], stage: int) -> float:
+def _first_visits(line: list[int], started: list[float], stage: Sequence[int],
+                  forward: list[list[tuple[int, float]]], target: int) -> float:
     # Customers are absorbed (counted) the first time they enter the stage and propagate no
-    # further, so nobody is counted twice however many of its touchpoints they pass.
+    # further, so nobody is counted twice however often they come back to it. The caller cuts
+    # the line after the stage's last touchpoint: nothing past it can flow back into it.
+    mass = list(started)
     total = 0.0
-    for i, here in enumerate(mass):
+    for node in line:
+        here = mass[node]
         if not here:
             continue
-        if stage_of[i] == stage:
+        if stage[node] == target:
             total += here
             continue
-        for j, p in forward[i]:
-            mass[j] += here * p
+        for nxt, p in forward[node]:
+            mass[nxt] += here * p
     return total

@@ -3,51 +3,66 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from functools import cached_property
+from typing import Any
 
 from journeymapper.analysis.critical import Centrality, Method, critical_touchpoints
-from journeymapper.analysis.flow import LikelyPath, assign_probabilities, most_likely_path
+from journeymapper.analysis.flow import LikelyPath, most_likely_path
 from journeymapper.analysis.funnel import Funnel, funnel
 from journeymapper.analysis.graph import (
+    JourneyGraph,
+    ProjectIndex,
     back_links,
-    cycles,
+    build_journey,
     dead_ends,
     entries,
-    journey_graph,
     purchase_stage,
     stage_positions,
     unlinked,
     unreachable,
 )
+from journeymapper.analysis.loops import cycles, is_closed, strongly_connected
 from journeymapper.model import Project
-
-if TYPE_CHECKING:
-    import networkx as nx
 
 
 @dataclass(frozen=True)
 class Journey:
     """The structure of one persona's journey (``persona_id`` None: all customers).
 
-    Every list holds touchpoint ids in project order, except ``back_links`` (link ids) and
-    ``cycles`` (each a loop of touchpoint ids, starting at the one first in the project).
-    ``graph`` is the networkx graph itself, with ``p`` (probability) on every link.
+    ``late_entries`` are the entries after the purchase stage: customers cannot start there,
+    so a link that leads to them is missing. Every list holds touchpoint ids in project order,
+    except ``back_links`` (link ids) and
+    ``cycles`` (each a loop of touchpoint ids, starting at the one first in the project;
+    ``closed_cycles`` are those customers cannot leave). ``graph`` is the journey graph itself
+    (``graph.to_networkx()`` for a networkx DiGraph). ``funnel`` is worked out when first
+    read: on a big map it is half the cost of a journey, and a screen showing one persona
+    should not pay for every persona's.
     """
 
     persona_id: str | None
     touchpoint_count: int
     link_count: int
     entries: tuple[str, ...]
+    late_entries: tuple[str, ...]
     unlinked: tuple[str, ...]
     unreachable: tuple[str, ...]
     dead_ends: tuple[str, ...]
     back_links: tuple[str, ...]
     cycles: tuple[tuple[str, ...], ...]
+    closed_cycles: tuple[tuple[str, ...], ...]
     cycles_truncated: bool
     centrality: Centrality
     likely_path: LikelyPath | None
-    funnel: Funnel
-    graph: nx.DiGraph = field(repr=False, compare=False)
+    graph: JourneyGraph = field(repr=False, compare=False)
+    stage_ids: tuple[str, ...] = field(repr=False, compare=False)
+    components: list[list[int]] = field(repr=False, compare=False)
+
+    @cached_property
+    def funnel(self) -> Funnel:
+        """Expected shares of customers per stage, touchpoint and link (see ``funnel``)."""
+        wanted = set(self.entries)
+        starts = [i for i, tid in enumerate(self.graph.ids) if tid in wanted]
+        return funnel(self.graph, starts, self.stage_ids, self.components)
 
     def to_json(self) -> dict[str, Any]:
         """The journey as JSON-able data (the graph itself is left out)."""
@@ -56,11 +71,13 @@ class Journey:
             "touchpoint_count": self.touchpoint_count,
             "link_count": self.link_count,
             "entries": list(self.entries),
+            "late_entries": list(self.late_entries),
             "unlinked": list(self.unlinked),
             "unreachable": list(self.unreachable),
             "dead_ends": list(self.dead_ends),
             "back_links": list(self.back_links),
             "cycles": [list(loop) for loop in self.cycles],
+            "closed_cycles": [list(loop) for loop in self.closed_cycles],
             "cycles_truncated": self.cycles_truncated,
             "centrality": self.centrality.to_json(),
             "likely_path": self.likely_path.to_json() if self.likely_path else None,
@@ -69,37 +86,44 @@ class Journey:
 
 
 def analyze_journey(project: Project, persona_id: str | None = None, *,
-                    with_centrality: bool = True) -> Journey:
+                    with_centrality: bool = True, index: ProjectIndex | None = None) -> Journey:
     """Build and analyse the journey of one persona, or of all customers.
 
     Centrality is the one costly step on big maps; ``with_centrality=False`` leaves it out
-    (its method then reads "skipped").
+    (its method then reads "skipped"). ``index`` saves work when analysing several journeys.
     """
-    import networkx as nx
-
-    graph = journey_graph(project, persona_id)
-    assign_probabilities(graph)
+    if index is None:
+        index = ProjectIndex.of(project)
+    graph = build_journey(project, persona_id, index)
     purchase = purchase_stage(project)
-    positions = stage_positions(project)
-    purchase_position = positions[purchase.id] if purchase else None
+    purchase_position = stage_positions(project)[purchase.id] if purchase else None
     starts = entries(graph)
-    components = list(nx.strongly_connected_components(graph))
+    components = strongly_connected(graph.targets)
     loops, truncated = cycles(graph, components)
-    targets = [n for n, stage in graph.nodes(data="stage") if stage == purchase_position]
+    targets = [i for i, s in enumerate(graph.stage) if s == purchase_position]
+    ids = graph.ids
+
+    def named(nodes: list[int]) -> tuple[str, ...]:
+        return tuple(ids[i] for i in nodes)
+
     return Journey(
         persona_id=persona_id,
-        touchpoint_count=graph.number_of_nodes(),
-        link_count=graph.number_of_edges(),
-        entries=tuple(starts),
-        unlinked=tuple(unlinked(graph)),
-        unreachable=tuple(unreachable(graph, starts)),
-        dead_ends=tuple(dead_ends(graph, purchase_position)),
-        back_links=tuple(back_links(project, graph)),
-        cycles=tuple(tuple(loop) for loop in loops),
+        touchpoint_count=len(ids),
+        link_count=graph.link_count,
+        entries=named(starts),
+        late_entries=named([i for i in starts if purchase_position is not None
+                            and graph.stage[i] > purchase_position]),
+        unlinked=named(unlinked(graph)),
+        unreachable=named(unreachable(graph, starts)),
+        dead_ends=named(dead_ends(graph, purchase_position)),
+        back_links=tuple(back_links(project, graph, index)),
+        cycles=tuple(named(loop) for loop in loops),
+        closed_cycles=tuple(named(loop) for loop in loops if is_closed(graph, loop)),
         cycles_truncated=truncated,
         centrality=(critical_touchpoints(graph) if with_centrality
                     else Centrality(Method.SKIPPED, 0, ())),
         likely_path=most_likely_path(graph, starts, targets),
-        funnel=funnel(graph, starts, [s.id for s in project.stages], components),
         graph=graph,
+        stage_ids=tuple(s.id for s in project.stages),
+        components=components,
     )

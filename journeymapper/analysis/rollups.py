@@ -158,14 +158,22 @@ def rollups(project: Project, today: dt.date,
     late = overdue(tps, today)
     late_ids = {tp.id for tp in late}
 
-    by_stage = [total(s.id, s.name, (tp for tp in tps if tp.stage_id == s.id))
-                for s in project.stages]
-    used_channels = {tp.channel for tp in tps}
-    by_channel = [total(c.value, c.value, (tp for tp in tps if tp.channel == c))
-                  for c in Channel if c in used_channels]
+    # One pass into groups, then one sum per group: a sum per group over every touchpoint
+    # was the slowest part of the analysis on big maps.
+    stages: dict[str, list[Touchpoint]] = {s.id: [] for s in project.stages}
+    channels: dict[Channel, list[Touchpoint]] = {}
+    served: dict[str, list[Touchpoint]] = {p.id: [] for p in people}
+    for tp in tps:
+        stages[tp.stage_id].append(tp)
+        channels.setdefault(tp.channel, []).append(tp)
+        for pid, group in served.items():
+            if tp.serves(pid):
+                group.append(tp)
+    by_stage = [total(s.id, s.name, stages[s.id]) for s in project.stages]
+    by_channel = [total(c.value, c.value, channels[c]) for c in Channel if c in channels]
     owners = _by_owner(tps)
     by_owner = [total(key, label, group) for key, label, group in owners]
-    by_persona = [total(p.id, p.name, (tp for tp in tps if tp.serves(p.id))) for p in people]
+    by_persona = [total(p.id, p.name, served[p.id]) for p in people]
 
     months: dict[str, list[Touchpoint]] = {}
     for tp in sorted((tp for tp in tps if tp.deadline), key=lambda tp: tp.deadline or today):

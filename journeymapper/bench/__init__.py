@@ -1,1 +1,1 @@
-"""``journeymapper bench``: measure what users feel, each as a ratio to a floor measured alongside."""
+"""``journeymapper bench``: what users feel, each result a ratio to a floor measured alongside."""

@@ -1,9 +1,89 @@
-"""The `export` subcommand (placeholder until its issue lands)."""
+"""The `export` subcommand: a project file to a PDF, without a display.
+
+reportlab is imported only when the command runs, so other commands start fast.
+"""
 
 from __future__ import annotations
 
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
 from typing import Any
+
+from journeymapper.export.options import PAGE_SIZES, SECTIONS
+
+EXIT_BAD_FILE = 1
+EXIT_BAD_OPTION = 2
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
 
 
 def register(commands: Any) -> None:
-    """Add the subcommand (nothing yet)."""
+    """Add ``journeymapper export FILE -o OUT.pdf``."""
+    p = commands.add_parser(
+        "export", help="write a project as a PDF (map, personas, register, budget...)",
+        description="Write a project file as a PDF: the map (split over several pages when it "
+                    "is too big to read on one), personas, touchpoint register, budget, "
+                    "importance-performance matrix and deadline timeline.")
+    p.add_argument("file", type=Path, metavar="FILE", help="project file (.json)")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.pdf",
+                   help="PDF file to write (replaced atomically)")
+    p.add_argument("--page", default="A4", type=_page, metavar="|".join(PAGE_SIZES),
+                   help="paper size, printed landscape (default A4)")
+    p.add_argument("--persona", metavar="NAME",
+                   help="highlight this persona's touchpoints on the map (name or id)")
+    p.add_argument("--sections", default=",".join(SECTIONS), metavar="LIST",
+                   help="comma-separated sections to include (default: all): "
+                        + ",".join(SECTIONS))
+    p.add_argument("--today", type=_date, default=None, metavar="YYYY-MM-DD",
+                   help="date deadlines are judged against (default: today)")
+    p.set_defaults(func=cmd_export)
+
+
+def _page(text: str) -> str:
+    for name in PAGE_SIZES:
+        if name.lower() == text.strip().lower():
+            return name
+    raise argparse.ArgumentTypeError(
+        f"unknown page size {text!r}; choose one of: {', '.join(PAGE_SIZES)}")
+
+
+def error(message: str) -> None:
+    """Print an error for the user on stderr."""
+    print(message, file=sys.stderr)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Load, check the options, render and write; 1 for a bad file, 2 for a bad option."""
+    from journeymapper.export import ExportOptionError, export_pdf
+    from journeymapper.export.pdf.fonts import FontMissingError
+    from journeymapper.io import ProjectFileError, SaveError, load
+
+    try:
+        project = load(args.file)
+    except ProjectFileError as exc:
+        error(str(exc))
+        return EXIT_BAD_FILE
+    try:
+        export_pdf(project, args.output, page=args.page, persona=args.persona,
+                   sections=args.sections, today=args.today)
+    except ExportOptionError as exc:
+        error(f"journeymapper export: {exc}")
+        return EXIT_BAD_OPTION
+    except FontMissingError as exc:
+        error(str(exc))
+        return EXIT_BAD_FILE
+    except SaveError as exc:
+        error(str(exc))  # names the file and says the old one is unchanged
+        return EXIT_BAD_FILE
+    except OSError as exc:
+        error(f"{args.output}: cannot be written ({exc.strerror or exc})")
+        return EXIT_BAD_FILE
+    print(f"{args.output}: written from {args.file}")
+    return 0

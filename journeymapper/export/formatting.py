@@ -6,20 +6,11 @@ import datetime as dt
 import unicodedata
 from decimal import ROUND_HALF_UP, Decimal
 
-from journeymapper.model import Channel, Status
-
-CHANNEL_LABELS: dict[Channel, str] = {
-    Channel.WEBSITE: "Website", Channel.SEARCH: "Search", Channel.SOCIAL: "Social media",
-    Channel.EMAIL: "Email", Channel.CHAT: "Chat", Channel.PHONE: "Phone",
-    Channel.STORE: "Store", Channel.EVENT: "Event", Channel.ADVERTISING: "Advertising",
-    Channel.REVIEWS: "Reviews", Channel.REFERRAL: "Referral", Channel.APP: "App",
-    Channel.PRINT: "Print", Channel.DELIVERY: "Delivery", Channel.OTHER: "Other",
-}
-
-STATUS_LABELS: dict[Status, str] = {
-    Status.IDEA: "Idea", Status.PLANNED: "Planned", Status.IN_PROGRESS: "In progress",
-    Status.LIVE: "Live", Status.RETIRED: "Retired",
-}
+# Labels live in journeymapper.theme (shared with the canvas); re-exported for the exporters.
+from journeymapper.theme import CHANNEL_LABELS as CHANNEL_LABELS
+from journeymapper.theme import STATUS_LABELS as STATUS_LABELS
+from journeymapper.theme import channel_label as channel_label
+from journeymapper.theme import status_label as status_label
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
@@ -56,16 +47,6 @@ def long_date(day: dt.date) -> str:
 def month_label(day: dt.date) -> str:
     """``Mar 2025`` for the timeline axis."""
     return f"{MONTHS[day.month - 1][:3]} {day.year}"
-
-
-def channel_label(channel: Channel) -> str:
-    """Human name of a channel."""
-    return CHANNEL_LABELS.get(channel, str(channel).replace("_", " ").capitalize())
-
-
-def status_label(status: Status) -> str:
-    """Human name of a status."""
-    return STATUS_LABELS.get(status, str(status).replace("_", " ").capitalize())
 
 
 def owner_label(owner: str) -> str:

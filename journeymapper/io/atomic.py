@@ -16,7 +16,9 @@ How a write goes (``atomic_open`` / ``atomic_write``):
    replace blocked for a moment by a virus scanner or indexer is retried), then the folder is
    fsynced so the rename itself survives a power loss.
 
-A symlinked target is written through to the real file, so the link survives. A target whose
+A symlinked target is written through to the real file, so the link survives. A target that
+is a device or a pipe (``-o /dev/stdout``, ``/dev/null``) is written straight into, never
+replaced. A target whose
 permissions say read-only is refused. Any failure removes the temporary file, leaves the old
 file untouched and raises ``SaveError`` (an ``OSError``) whose message says which file and why.
 """
@@ -59,17 +61,43 @@ _REASONS = {
 
 
 class SaveError(OSError):
-    """A file could not be written; the previous version on disk is unchanged."""
+    """A file could not be written; the previous version on disk is unchanged.
 
-    def __init__(self, path: Path | str, cause: OSError | None = None, reason: str = "") -> None:
-        code = cause.errno if cause is not None else errno.EIO
+    It is also the matching built-in subclass of OSError (``PermissionError``,
+    ``FileNotFoundError``, ``IsADirectoryError``...), so existing ``except`` clauses keep working.
+    """
+
+    path: Path
+
+    def __new__(cls, path: Path | str, cause: OSError | None = None,
+                reason: str = "") -> SaveError:
+        code = cause.errno if cause is not None and cause.errno else errno.EIO
         reason = reason or describe_os_error(cause)
-        super().__init__(code, reason, str(path))
+        detail = cause.strerror if cause is not None else None
+        if detail and detail.lower() not in reason.lower():
+            reason = f"{reason} ({detail})"
+        # OSError takes errno, strerror and filename in __new__ when __new__ is overridden.
+        self = OSError.__new__(_flavour(code) if cls is SaveError else cls, code, reason,
+                               str(path))
         self.path = Path(path)
+        return self
 
     def __str__(self) -> str:
         return (f"Cannot save {self.path}: {self.strerror}. "
                 f"The previous version of the file is unchanged.")
+
+
+_FLAVOURS: dict[type[OSError], type[SaveError]] = {}
+
+
+def _flavour(code: int) -> type[SaveError]:
+    builtin = type(OSError(code, ""))
+    if builtin is OSError:
+        return SaveError
+    if builtin not in _FLAVOURS:
+        _FLAVOURS[builtin] = type("SaveError", (SaveError, builtin), {
+            "__doc__": SaveError.__doc__, "__module__": __name__})
+    return _FLAVOURS[builtin]
 
 
 def describe_os_error(exc: OSError | None) -> str:
@@ -103,6 +131,13 @@ def atomic_open(path: Path | str, *, backup: bool = False) -> Iterator[IO[bytes]
     For exporters that stream (PDF, PNG): ``with atomic_open(out) as f: canvas.save(f)``. An
     exception in the block discards everything written and leaves ``path`` as it was.
     """
+    if _is_special(Path(path)):
+        target = Path(path)
+        # /dev/null, /dev/stdout, a named pipe: write straight through; renaming a temporary
+        # file over a device would replace the device itself.
+        with _special_writer(target) as handle:
+            yield handle
+        return
     target = _real_target(Path(path))
     folder = target.parent
     tmp: Path | None = None
@@ -134,6 +169,24 @@ def _real_target(path: Path) -> Path:
     return Path(os.path.realpath(path)) if path.is_symlink() else path
 
 
+def _is_special(target: Path) -> bool:
+    """An existing target that is neither a regular file nor a folder (a device, a pipe)."""
+    try:
+        mode = target.stat().st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
+@contextlib.contextmanager
+def _special_writer(target: Path) -> Iterator[IO[bytes]]:
+    try:
+        with open(target, "wb") as handle:
+            yield handle
+    except OSError as exc:
+        raise SaveError(target, exc) from exc
+
+
 def _mode_to_keep(target: Path) -> int | None:
     """The permission bits of the file being replaced; refuses read-only files and folders."""
     try:
@@ -141,10 +194,9 @@ def _mode_to_keep(target: Path) -> int | None:
     except FileNotFoundError:
         return None
     if stat.S_ISDIR(st.st_mode):
-        raise SaveError(target, reason="a folder has that name")
+        raise SaveError(target, OSError(errno.EISDIR, "Is a directory"))
     if not st.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
-        raise SaveError(target, OSError(errno.EACCES, "read-only"),
-                        reason="the file is marked read-only")
+        raise SaveError(target, OSError(errno.EACCES, ""), reason="the file is marked read-only")
     return stat.S_IMODE(st.st_mode)
 
 

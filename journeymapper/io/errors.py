@@ -22,9 +22,10 @@ class ProjectFileError(Exception):
         self.problems = list(problems)
         shown = self.problems[:MAX_REPORTED]
         more = len(self.problems) - len(shown)
-        lines = [f"{self.path.name}: {p}" for p in shown]
+        name = self.path.name or str(self.path)  # "." or "/" have no name
+        lines = [f"{name}: {p}" for p in shown]
         if more > 0:
-            lines.append(f"{self.path.name}: ... and {more} more problems")
+            lines.append(f"{name}: ... and {more} more problems")
         super().__init__("\n".join(lines))
 
 

@@ -73,7 +73,7 @@ def parse(raw: bytes, path: Path | str = "<memory>") -> Project:
         raise ProjectFileError(path, ["too big to read into memory"]) from None
     if not isinstance(data, dict):
         raise ProjectFileError(path, [f"(top level): a project is a JSON object, got "
-                                      f"{_json_type(data)}"])
+                                      f"{type(data).__name__}"])
     try:
         return _validate(data, path)
     except RecursionError:
@@ -82,11 +82,29 @@ def parse(raw: bytes, path: Path | str = "<memory>") -> Project:
         raise ProjectFileError(path, ["too big to read into memory"]) from None
 
 
+def _list_limits() -> dict[str, int]:
+    limits = {}
+    for name, info in Project.model_fields.items():
+        for meta in info.metadata:
+            if isinstance(getattr(meta, "max_length", None), int):
+                limits[name] = meta.max_length
+    return limits
+
+
+_LIST_LIMITS = _list_limits()
+
+
 def _validate(data: dict[str, object], path: Path | str) -> Project:
     try:
         data = migrate(data)
     except ValueError as exc:
         raise ProjectFileError(path, [str(exc)]) from None
+    # Refuse oversized lists before validating every item of them (seconds for huge files).
+    too_long = [f"{name}: holds {len(value)} items, at most {limit} allowed"
+                for name, limit in _LIST_LIMITS.items()
+                if isinstance(value := data.get(name), list) and len(value) > limit]
+    if too_long:
+        raise ProjectFileError(path, too_long)
     try:
         return Project.model_validate(data)
     except ValidationError as exc:
@@ -107,7 +125,7 @@ def read_bytes(path: Path | str) -> bytes:
             | getattr(os, "O_CLOEXEC", 0)
         fd = os.open(path, flags)
     except FileNotFoundError:
-        raise ProjectFileError(path, ["does not exist"]) from None
+        raise ProjectFileError(path, ["cannot be read: the file does not exist"]) from None
     except PermissionError:
         raise ProjectFileError(path, ["cannot be read: permission denied"]) from None
     except OSError as exc:
@@ -153,9 +171,3 @@ def _too_big(size: int) -> str:
 
 def _first_sentence(exc: Exception) -> str:
     return str(exc).split(";")[0].split(": value has")[0]
-
-
-def _json_type(value: object) -> str:
-    names = {list: "a list", str: "a string", bool: "true/false", int: "a number",
-             float: "a number", type(None): "null"}
-    return names.get(type(value), type(value).__name__)

@@ -18,7 +18,7 @@ import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from journeymapper.io.atomic import temp_name
+from journeymapper.io.atomic import remove_stale_temps, temp_name
 from journeymapper.io.process import (
     is_running,
     this_host,
@@ -135,6 +135,7 @@ def acquire(path: Path | str, *, force: bool = False) -> LockInfo | None:
     """
     lp = lock_path(path)
     mine = LockInfo.mine()
+    remove_stale_temps(lp.parent, lp.name)
     for _ in range(5):
         try:
             _create_exclusive(lp, mine.to_bytes())

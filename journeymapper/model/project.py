@@ -87,7 +87,8 @@ def find_problems(project: Project) -> list[Problem]:
 
     def claim(item_id: str, path: str) -> None:
         if item_id in seen:
-            problems.append(Problem(f"{path}.id", f"duplicate id {item_id!r} (also {seen[item_id]})"))
+            problems.append(Problem(f"{path}.id",
+                                    f"duplicate id {item_id!r} (also {seen[item_id]})"))
         else:
             seen[item_id] = path
 

@@ -20,6 +20,7 @@ from journeymapper.export.formatting import (
     owner_label,
     percent,
 )
+from journeymapper.export.pdf.cells import column_widths
 from journeymapper.export.pdf.fonts import FONT, FONT_BOLD
 from journeymapper.export.pdf.styles import (
     BUDGET_BAR,
@@ -30,11 +31,11 @@ from journeymapper.export.pdf.styles import (
     SPENT_BAR,
     TOTAL_FILL,
     drawing,
+    header_row,
     layout_style,
     styles,
 )
-)
-from journeymapper.export.pdf.text import elide, markup
+from journeymapper.export.pdf.text import elide, markup, wrap
 from journeymapper.model import Project, Touchpoint
 
 CHART_BARS = 12      # groups beyond this are summed as "others" in the chart
@@ -80,17 +81,28 @@ def totals_by(project: Project, key: Callable[[Touchpoint], str],
 
 def _compact(value: float) -> str:
     """Axis labels: ``12k``, ``1.5M``: full amounts are in the table."""
-    for limit, suffix in ((1e9, "G"), (1e6, "M"), (1e3, "k")):
+    for limit, suffix in ((1e12, "T"), (1e9, "G"), (1e6, "M"), (1e3, "k")):
         if abs(value) >= limit:
-            return f"{value / limit:.3g}{suffix}"
+            scaled = value / limit
+            return f"{scaled:,.0f}{suffix}" if abs(scaled) >= 100 else f"{scaled:.3g}{suffix}"
     return f"{value:.0f}"
 
 
 def totals_table(totals: list[Total], label: str, currency: str, width: float) -> Table:
     """Group, count, budget, spent, remaining and share spent, with a totals row."""
     st = styles()
-    data: list[list[object]] = [[label, "Touchpoints", f"Budget ({currency})",
-                                 f"Spent ({currency})", f"Remaining ({currency})", "Spent"]]
+    labels = [label, "Touchpoints", f"Budget ({currency})", f"Spent ({currency})",
+              f"Remaining ({currency})", "Spent"]
+    budget = sum((t.budget for t in totals), Decimal(0))
+    spent = sum((t.spent for t in totals), Decimal(0))
+    total_row = ["Total", str(sum(t.count for t in totals)), amount(budget), amount(spent),
+                 amount(budget - spent), percent(spent, budget)]
+    rows = [[t.name, str(t.count), amount(t.budget), amount(t.spent),
+             amount(t.budget - t.spent), percent(t.spent, t.budget)] for t in totals]
+    # The group's name takes what the numbers leave (they are sized to fit, bold totals too).
+    widths = column_widths(width, labels, [1, 0, 0, 0, 0, 0],
+                           [["", *row[1:]] for row in [*rows, total_row]], size=8.5,
+                           padding=12, flexible={0})
     style: list[tuple[object, ...]] = [
         ("FONT", (0, 0), (-1, 0), FONT_BOLD, 8, 10),
         ("FONT", (0, 1), (-1, -1), FONT, 8, 10),
@@ -102,24 +114,19 @@ def totals_table(totals: list[Total], label: str, currency: str, width: float) -
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("TOPPADDING", (0, 0), (-1, -1), 2.5),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+        ("FONT", (0, -1), (-1, -1), FONT_BOLD, 8, 10),
+        ("BACKGROUND", (0, -1), (-1, -1), TOTAL_FILL),
+        ("LINEABOVE", (0, -1), (-1, -1), 0.8, INK),
     ]
-    budget = spent = Decimal(0)
-    count = 0
-    for row, t in enumerate(totals, start=1):
-        remaining = t.budget - t.spent
-        data.append([Paragraph(markup(t.name), st.cell), str(t.count), amount(t.budget),
-                     amount(t.spent), amount(remaining), percent(t.spent, t.budget)])
-        if remaining < 0:
-            style.append(("TEXTCOLOR", (4, row), (5, row), OVERDUE))
-        budget, spent, count = budget + t.budget, spent + t.spent, count + t.count
-    data.append(["Total", str(count), amount(budget), amount(spent), amount(budget - spent),
-                 percent(spent, budget)])
-    style += [("FONT", (0, -1), (-1, -1), FONT_BOLD, 8, 10),
-              ("BACKGROUND", (0, -1), (-1, -1), TOTAL_FILL),
-              ("LINEABOVE", (0, -1), (-1, -1), 0.8, INK)]
-    shares = (0.3, 0.12, 0.16, 0.16, 0.16, 0.1)
-    return Table(data, colWidths=[width * s for s in shares], repeatRows=1,
-                 style=TableStyle(style), hAlign="LEFT")
+    data: list[list[object]] = [header_row(labels, {1, 2, 3, 4, 5})]
+    for n, (t, row) in enumerate(zip(totals, rows, strict=True), start=1):
+        # At most two lines per name, so no row outgrows the chart beside the table.
+        name = "<br/>".join(markup(line) for line in wrap(row[0], widths[0] - 8, 8, max_lines=2))
+        data.append([Paragraph(name, st.cell), *row[1:]])
+        if t.spent > t.budget:
+            style.append(("TEXTCOLOR", (4, n), (5, n), OVERDUE))
+    data.append(total_row)
+    return Table(data, colWidths=widths, repeatRows=1, style=TableStyle(style), hAlign="LEFT")
 
 
 def bar_chart(totals: list[Total], width: float) -> Drawing:
@@ -177,25 +184,31 @@ def bar_chart(totals: list[Total], width: float) -> Drawing:
 
 
 def _group(project: Project, title: str, label: str, totals: list[Total],
-           width: float) -> list[Flowable]:
+           width: float, height: float) -> list[Flowable]:
+    """Heading, totals table and chart of one grouping: side by side when they fit a page."""
     st = styles()
     currency = project.business.currency
     heading = Paragraph(markup(title), st.subheading)
     if len(totals) <= SIDE_BY_SIDE:
         table = totals_table(totals, label, currency, width * 0.55)
+        if sum(table._argW) > width * 0.55 + 0.5:  # huge amounts: no room for a chart
+            return [heading, totals_table(totals, label, currency, width), Spacer(1, 6),
+                    bar_chart(totals, width * 0.6), Spacer(1, 8)]
         pair = Table([[table, bar_chart(totals, width * 0.43)]],
                      colWidths=[width * 0.57, width * 0.43],
                      style=layout_style(*[("VALIGN", (0, 0), (-1, -1), "TOP"),
                                        ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                        ("RIGHTPADDING", (0, 0), (-1, -1), 0)]),
                      hAlign="LEFT")
-        return [KeepTogether([heading, pair]), Spacer(1, 8)]
+        # A one-row table cannot split: side by side only when it fits on a page.
+        if pair.wrap(width, height)[1] + heading.wrap(width, height)[1] + 20 <= height:
+            return [KeepTogether([heading, pair]), Spacer(1, 8)]
     return [heading, totals_table(totals, label, currency, width * 0.7), Spacer(1, 6),
             KeepTogether([Paragraph(f"Largest {CHART_BARS} by budget", st.small),
                           bar_chart(totals, width * 0.6)]), Spacer(1, 8)]
 
 
-def budget_flowables(project: Project, width: float) -> list[Flowable]:
+def budget_flowables(project: Project, width: float, height: float) -> list[Flowable]:
     """The budget section: a summary line and three groupings."""
     st = styles()
     currency = project.business.currency
@@ -210,9 +223,9 @@ def budget_flowables(project: Project, width: float) -> list[Flowable]:
         return [*out, Paragraph("No touchpoints yet, so no budget to show.", st.body)]
     stages = {s.id: clean(s.name) for s in project.stages}
     out += _group(project, "By stage", "Stage",
-                  totals_by(project, lambda tp: tp.stage_id, stages, stages), width)
+                  totals_by(project, lambda tp: tp.stage_id, stages, stages), width, height)
     out += _group(project, "By channel", "Channel",
-                  totals_by(project, lambda tp: channel_label(tp.channel)), width)
+                  totals_by(project, lambda tp: channel_label(tp.channel)), width, height)
     out += _group(project, "By owner", "Owner",
-                  totals_by(project, lambda tp: owner_label(tp.owner)), width)
+                  totals_by(project, lambda tp: owner_label(tp.owner)), width, height)
     return out

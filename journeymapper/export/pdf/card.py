@@ -1,8 +1,10 @@
-"""One touchpoint card as printed: the same box the canvas draws, filled in for paper.
+"""One touchpoint card as printed: the canvas's card (ui/canvas/items/card.py) on paper.
 
-A card shows its channel (colour bar and name), importance badge, the personas it serves
-(colour dots), its name (wrapped, at most three lines, the rest elided), owner and deadline
-(red, with a mark, when overdue). Every string is fitted to the card, so nothing overflows.
+A channel strip on the left, the channel's glyph and name, the importance badge, the name
+(two lines, the rest elided), owner and deadline (red with a warning sign when overdue) and
+persona dots. Every string is fitted to the card, so nothing overflows it. Paper resolves
+far finer than a screen, so cards print in full detail at any scale the plan allows; only
+the overview page draws them as plain boxes.
 """
 
 from __future__ import annotations
@@ -11,21 +13,23 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from reportlab.lib import colors
 from reportlab.lib.colors import Color
 from reportlab.pdfgen.canvas import Canvas
 
 from journeymapper.export.formatting import channel_label, clean, short_date
 from journeymapper.export.pdf.fonts import text_width
-from journeymapper.export.pdf.map_draw import rect, text
+from journeymapper.export.pdf.map_draw import LINE, TextBatch, disc, rect, stamp
 from journeymapper.export.pdf.styles import (
+    CHANNEL_GLYPHS,
+    DIMMED_ALPHA,
     INK,
     MUTED,
     OVERDUE,
     PAPER,
     RULE,
-    blend,
     channel_color,
+    darker,
+    fade,
     importance_color,
     ink_on,
 )
@@ -33,12 +37,10 @@ from journeymapper.export.pdf.text import elide, wrap
 from journeymapper.layout import Rect
 from journeymapper.model import Touchpoint
 
-NAME_SIZE = 11.5
-NAME_LEADING = 13.5
-SMALL_SIZE = 8.5
-BAR_HEIGHT = 5.0
-PAD = 8.0
-DOT_RADIUS = 3.5
+STRIP = 8.0
+BADGE_RADIUS = 16.0
+DOT_RADIUS = 6.0
+MAX_DOTS = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,89 +53,62 @@ class CardStyle:
     detailed: bool = True  # False on the overview page: boxes only, text would be dust
 
 
-def _palette(dimmed: bool) -> tuple[Color, Color, Color]:
-    """Card fill, main ink and muted ink, paler for cards outside the highlighted persona."""
-    if dimmed:
-        return blend(PAPER, RULE, 0.25), blend(INK, amount=0.6), blend(MUTED, amount=0.55)
-    return PAPER, INK, MUTED
-
-
 def draw_card(c: Canvas, box: Rect, tp: Touchpoint, importance: float, style: CardStyle) -> None:
-    """Draw ``tp`` into ``box`` (map points, y down)."""
-    dimmed = style.highlight is not None and not tp.serves(style.highlight)
-    fill, ink, muted = _palette(dimmed)
-    overdue = tp.is_overdue(style.today)
-    channel = channel_color(tp.channel)
-    if dimmed:
-        channel = blend(channel, amount=0.65)
-    border = OVERDUE if overdue and not dimmed else RULE
-    rect(c, box, fill=fill, stroke=border, width=1.6 if border is OVERDUE else 0.8, radius=5)
-    # The channel bar: a thin band across the top, as on the canvas.
-    c.setFillColor(channel)
-    c.rect(box.x + 0.8, -(box.y + BAR_HEIGHT), box.w - 1.6, BAR_HEIGHT - 0.8, stroke=0, fill=1)
+    """Draw ``tp`` into ``box`` (map points, y down); faded when off the highlighted journey."""
+    faded = style.highlight is not None and not tp.serves(style.highlight)
+    alpha = DIMMED_ALPHA if faded else 1.0
+    mark = fade(channel_color(tp.channel), alpha)
     if not style.detailed:
+        rect(c, box, fill=mark)
         return
-
-    right = box.right - PAD
-    # Importance badge, top right.
-    badge_text = f"{importance:.0f}"
-    badge_w = max(22.0, text_width(badge_text, 8.5, True) + 10)
-    badge_fill = importance_color(importance)
-    if dimmed:
-        badge_fill = blend(badge_fill, amount=0.6)
-    rect(c, Rect(right - badge_w, box.y + 9, badge_w, 14), fill=badge_fill, radius=7)
-    text(c, right - badge_w / 2, box.y + 19.5, badge_text, 8.5, bold=True,
-         color=ink_on(badge_fill), align="center")
-    right -= badge_w + 5
-
-    # Persona dots, left of the badge; "+n" when more than fit.
-    ids = [pid for pid in tp.persona_ids if pid in style.persona_colors]
-    shown = ids[:5]
-    for pid in reversed(shown):
-        dot = style.persona_colors[pid]
-        c.setFillColor(blend(dot, amount=0.6) if dimmed else dot)
-        c.circle(right - DOT_RADIUS, -(box.y + 16), DOT_RADIUS, stroke=0, fill=1)
-        right -= 2 * DOT_RADIUS + 2.5
-    if len(ids) > len(shown):
-        more = f"+{len(ids) - len(shown)}"
-        text(c, right, box.y + 19, more, 7.5, color=muted, align="right")
-        right -= text_width(more, 7.5) + 3
-
-    # Channel: a swatch and the channel's name in the room left on the top row.
-    c.setFillColor(channel)
-    c.rect(box.x + PAD, -(box.y + 20), 7, 7, stroke=0, fill=1)
-    room = right - (box.x + PAD + 11) - 3
-    if room > 12:
-        text(c, box.x + PAD + 11, box.y + 19.5, elide(channel_label(tp.channel), room, SMALL_SIZE),
-             SMALL_SIZE, color=muted)
-
-    # Name: up to three lines, the last one elided when the name is longer.
-    width = box.w - 2 * PAD
-    bottom_row = box.bottom - 9
-    room_lines = int((bottom_row - 12 - (box.y + 27)) // NAME_LEADING) + 1
-    for n, line in enumerate(wrap(tp.name, width, NAME_SIZE, bold=True,
-                                  max_lines=max(1, min(3, room_lines)))):
-        text(c, box.x + PAD, box.y + 38 + n * NAME_LEADING, line, NAME_SIZE, bold=True,
-             color=ink)
-
-    # Bottom row: owner on the left, deadline on the right.
-    deadline_w = 0.0
+    # The frame is the same on every card: a form drawn once, placed at each card.
+    stamp(c, f"jm-card-frame-{alpha:g}", (-2, -box.h - 2, box.w + 2, 2),
+          lambda c: rect(c, Rect(0, 0, box.w, box.h), fill=fade(PAPER, alpha),
+                         stroke=fade(RULE, alpha), width=1.2, radius=7),
+          box.x, -box.y)
+    c.setFillColor(mark)
+    c.rect(box.x + 1, -(box.bottom - 1), STRIP, box.h - 2, stroke=0, fill=1)
+    left = box.x + STRIP + 8
+    w = box.w
+    # Shapes are drawn as they come; all strings go on top in one text object.
+    text = TextBatch(c)
+    # Channel: glyph and name, in a darker shade of the channel colour.
+    channel = f"{CHANNEL_GLYPHS.get(tp.channel, '')} {channel_label(tp.channel)}"
+    text.add(left, box.y + 7, elide(channel, w - STRIP - 52, 13), 13,
+             color=fade(darker(channel_color(tp.channel), 140), alpha))
+    _badge(c, text, box, importance, alpha)
+    # Name: two lines, the rest elided.
+    for n, line in enumerate(wrap(tp.name, w - STRIP - 18, 16, bold=True, max_lines=2)):
+        text.add(left, box.y + 34 + n * LINE * 16, line, 16, bold=True, color=fade(INK, alpha))
+    # Bottom row: owner on the left, deadline on the right, persona dots between them.
+    # (Laid out from the measured deadline, so an overdue date is never elided.)
+    bottom = box.y + box.h - 24
+    right = box.right - 8
     if tp.deadline is not None:
-        label = short_date(tp.deadline)
-        deadline_w = text_width(label, SMALL_SIZE, overdue)
-        due_ink = OVERDUE if overdue and not dimmed else muted
-        text(c, box.right - PAD, bottom_row, label, SMALL_SIZE, bold=overdue, color=due_ink,
-             align="right")
-        if overdue:
-            # A red disc with "!" so overdue reads even on a black-and-white print.
-            cx = box.right - PAD - deadline_w - 7.5
-            c.setFillColor(due_ink)
-            c.circle(cx, -(bottom_row - 3), 5.5, stroke=0, fill=1)
-            text(c, cx, bottom_row, "!", 8, bold=True, color=colors.white, align="center")
-            deadline_w += 16
+        overdue = tp.is_overdue(style.today)
+        label = ("\u26a0 " if overdue else "") + short_date(tp.deadline)
+        text.add(right, bottom, label, 13, bold=overdue,
+                 color=fade(OVERDUE if overdue else MUTED, alpha), align="right")
+        right -= text_width(label, 13, overdue) + 6
+    dots = [style.persona_colors[p] for p in tp.persona_ids if p in style.persona_colors]
+    for color in reversed(dots[:MAX_DOTS]):
+        # The canvas's 1.5 pt white pen around each dot.
+        disc(c, right - DOT_RADIUS, bottom + 9, DOT_RADIUS + 0.75, fade(PAPER, alpha))
+        disc(c, right - DOT_RADIUS, bottom + 9, DOT_RADIUS - 0.75, fade(color, alpha))
+        right -= 2 * DOT_RADIUS + 2
     owner = clean(tp.owner)
-    if owner:
-        room = box.w - 2 * PAD - deadline_w - 6
-        if room > 12:
-            text(c, box.x + PAD, bottom_row, elide(owner, room, SMALL_SIZE), SMALL_SIZE,
-                 color=muted)
+    if owner and right - 4 - left >= 20:
+        text.add(left, bottom, elide(owner, right - 4 - left, 13), 13, color=fade(MUTED, alpha))
+    text.draw()
+
+
+def _badge(c: Canvas, text: TextBatch, box: Rect, importance: float, alpha: float) -> None:
+    """Importance 0..100 in a disc at the top right, darker for the ones that matter."""
+    fill = importance_color(importance)
+    cx, cy = box.right - 22, box.y + 20
+    disc(c, cx, cy, BADGE_RADIUS, fade(fill, alpha))
+    # Centred on the disc as Qt centres the text box: half a line above the centre.
+    text.add(cx, cy - LINE * 14 / 2, f"{importance:.0f}", 14, bold=True,
+             color=fade(ink_on(fill), alpha), align="center")
+
+

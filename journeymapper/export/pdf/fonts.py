@@ -6,6 +6,7 @@ export is drawn in these two TrueType faces instead.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 from journeymapper.paths import RESOURCES
@@ -16,8 +17,11 @@ FONT_DIR = RESOURCES / "fonts"
 FONT_FILES: dict[str, str] = {FONT: "DejaVuSans.ttf", FONT_BOLD: "DejaVuSans-Bold.ttf"}
 
 
-class FontMissingError(FileNotFoundError):
-    """The bundled font files are not where the package expects them."""
+class FontMissingError(RuntimeError):
+    """The bundled font files are not where the package expects them (a broken install).
+
+    Not an OSError: it is not about the file being written, and must not be reported so.
+    """
 
 
 def font_path(name: str) -> Path:
@@ -44,8 +48,13 @@ def register_fonts() -> None:
         addMapping(FONT, bold, italic, face)
 
 
+@lru_cache(maxsize=16384)
 def text_width(text: str, size: float, bold: bool = False) -> float:
-    """Width in points of ``text`` set in DejaVu Sans at ``size``."""
+    """Width in points of ``text`` set in DejaVu Sans at ``size``.
+
+    Cached: cards repeat the same dates, owners, channel names and numbers thousands of
+    times, and fitting text measures each candidate line.
+    """
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
     return stringWidth(text, FONT_BOLD if bold else FONT, size)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from reportlab.lib import colors
 from reportlab.lib.colors import Color
 from reportlab.pdfgen.canvas import Canvas
 
@@ -127,12 +126,11 @@ def _draw_entry(c: Canvas, entry: Entry, x: float, base: float) -> None:
     elif entry.symbol is Symbol.DOT:
         c.circle(x + 5, mid, 3.5, stroke=0, fill=1)
     elif entry.symbol is Symbol.BADGE:
-        c.roundRect(x, mid - 4, 10, 8, 4, stroke=0, fill=1)
+        c.circle(x + 5, mid, 4.5, stroke=0, fill=1)
     elif entry.symbol is Symbol.OVERDUE:
-        c.circle(x + 5, mid, 4, stroke=0, fill=1)
-        c.setFillColor(colors.white)
-        c.setFont(FONT_BOLD, 6.5)
-        c.drawCentredString(x + 5, mid - 2.3, "!")
+        # The sign the cards put before an overdue date.
+        c.setFont(FONT_BOLD, SIZE + 1)
+        c.drawCentredString(x + 5, base, "\u26a0")
     elif entry.symbol is Symbol.ARROW:
         c.setLineWidth(1)
         c.line(x, mid, x + 7, mid)

@@ -23,18 +23,19 @@ from journeymapper.export.pdf.legend import (
     legend_height,
     legend_rows,
 )
+from journeymapper.export.pdf.links import LinkShape, draw_links, link_shapes
 from journeymapper.export.pdf.map_draw import (
     clip,
-    draw_cells,
     draw_emotion_curves,
     draw_headers,
     draw_lane_labels,
-    draw_links,
+    draw_lanes,
     draw_notes,
     rect,
+    stamp,
 )
 from journeymapper.export.pdf.outline import OutlineMark, register_anchor
-from journeymapper.export.pdf.styles import INK, LINK, MUTED, OVERDUE, RULE, hex_color
+from journeymapper.export.pdf.styles import ALL_CURVE, INK, MUTED, OVERDUE, RULE, hex_color
 from journeymapper.export.pdf.text import elide
 from journeymapper.export.pdf.tiles import MapPlan, Tile, plan_map
 from journeymapper.layout import HEADER_HEIGHT, LANE_LABEL_WIDTH, MapLayout, Rect, emotion_curve
@@ -52,7 +53,8 @@ class MapContext:
     layout: MapLayout
     importance: dict[str, float]
     cards: CardStyle
-    curves: list[tuple[Color, list[tuple[float, float]]]]
+    curves: list[tuple[Color, list[tuple[float, float]], bool]]
+    links: list[LinkShape]
     link_to_register: bool
     subtitle: str
     legend: LegendRows
@@ -74,14 +76,15 @@ def map_context(project: Project, layout: MapLayout, options: ExportOptions,
                 width: float, height: float, link_to_register: bool) -> MapContext:
     """Gather what the map pages need for a ``width`` x ``height`` frame."""
     persona = options.persona
+    highlight = persona.id if persona else None
     persona_colors = {p.id: hex_color(p.color) for p in project.personas}
-    if persona is not None:
-        curves = [(persona_colors[persona.id], emotion_curve(project, layout, persona.id))]
-    elif project.personas:
-        curves = [(persona_colors[p.id], emotion_curve(project, layout, p.id))
-                  for p in project.personas]
+    # As on the canvas: a curve per persona (others faded while one is highlighted), or
+    # a single curve for everyone when the map has no personas.
+    if project.personas:
+        curves = [(persona_colors[p.id], emotion_curve(project, layout, p.id),
+                   highlight is not None and p.id != highlight) for p in project.personas]
     else:
-        curves = [(LINK, emotion_curve(project, layout, None))]
+        curves = [(ALL_CURVE, emotion_curve(project, layout, None), False)]
     subtitle = f"Customer journey map · {long_date(options.today)}"
     if persona is not None:
         subtitle += f" · highlighting persona {clean(persona.name)}"
@@ -89,28 +92,31 @@ def map_context(project: Project, layout: MapLayout, options: ExportOptions,
         project=project,
         layout=layout,
         importance={tp.id: project.importance(tp) for tp in project.touchpoints},
-        cards=CardStyle(options.today, persona_colors, persona.id if persona else None),
+        cards=CardStyle(options.today, persona_colors, highlight),
         curves=curves,
+        links=link_shapes(project, layout, persona_colors, highlight),
         link_to_register=link_to_register,
         subtitle=subtitle,
-        legend=legend_rows(legend_entries(project, persona.id if persona else None), width),
+        legend=legend_rows(legend_entries(project, highlight), width),
         width=width,
         height=height,
     )
 
 
 def _draw_body(flow: Flowable, ctx: MapContext, view: Rect, *, detailed: bool = True) -> None:
-    """Cells, curves, notes, links and cards inside ``view`` (the canvas is in map points)."""
+    """Lanes, curves, links, notes and cards inside ``view`` (the canvas is in map points).
+
+    The order is the canvas's stacking order (its z values), so overlaps look the same.
+    """
     c = flow.canv
-    project, layout = ctx.project, ctx.layout
-    draw_cells(c, project, layout, view)
-    draw_emotion_curves(c, project, layout, ctx.curves, view)
-    draw_notes(c, project.notes, layout, view)
+    project, layout, highlight = ctx.project, ctx.layout, ctx.cards.highlight
+    draw_lanes(c, project, layout, view)
+    draw_emotion_curves(c, ctx.curves, view)
     if detailed:
-        draw_links(c, project.links, layout, view, dict(ctx.cards.persona_colors),
-                   ctx.cards.highlight)
+        draw_links(c, ctx.links, view)
+    draw_notes(c, project.notes, layout, view, faded=highlight is not None)
     style = ctx.cards if detailed else CardStyle(ctx.cards.today, ctx.cards.persona_colors,
-                                                 ctx.cards.highlight, detailed=False)
+                                                 highlight, detailed=False)
     for tp in project.touchpoints:
         box = layout.cards[tp.id]
         if not box.intersects(view):
@@ -157,7 +163,7 @@ class MapPage(Flowable):
             c.restoreState()
         else:
             self._draw_tile(top)
-        draw_legend(c, ctx.legend, 0, legend_height(ctx.legend))
+        _legend(c, ctx)
 
     def _draw_tile(self, top: float) -> None:
         ctx, tile, c = self.ctx, self.tile, self.canv
@@ -228,7 +234,14 @@ class MapOverview(Flowable):
             c.setFont(FONT_BOLD, size)
             c.drawCentredString(cx, -(cy + size / 3), str(tile.index + 1))
         c.restoreState()
-        draw_legend(c, ctx.legend, 0, legend_height(ctx.legend))
+        _legend(c, ctx)
+
+
+def _legend(c: Canvas, ctx: MapContext) -> None:
+    """The legend band at the bottom: the same on every map page, so drawn once as a form."""
+    height = legend_height(ctx.legend)
+    stamp(c, "jm-map-legend", (0, 0, ctx.width, height + 2),
+          lambda c: draw_legend(c, ctx.legend, 0, height))
 
 
 def draw_title_band(flow: Flowable, ctx: MapContext, right: str) -> None:
@@ -263,16 +276,17 @@ def draw_locator(c: Canvas, tile: Tile, box: Rect) -> None:
 
 def map_flowables(project: Project, layout: MapLayout, options: ExportOptions,
                   width: float, height: float, link_to_register: bool) -> list[Flowable]:
-    """The map pages for a ``width`` x ``height`` frame, each followed by a page break."""
+    """The map pages for a ``width`` x ``height`` frame, with page breaks between them."""
     ctx = map_context(project, layout, options, width, height, link_to_register)
     plan = plan_map(layout, width, ctx.map_height)
     out: list[Flowable] = []
     if plan.tiled:
-        out += [OutlineMark("Overview", "map-overview", level=1), MapOverview(ctx, plan),
-                PageBreak()]
+        out += [OutlineMark("Overview", "map-overview", level=1), MapOverview(ctx, plan)]
     for tile in plan.tiles:
+        if out:
+            out.append(PageBreak())
         if plan.tiled:
             label = f"Part {tile.index + 1}: row {tile.row + 1}, column {tile.column + 1}"
             out.append(OutlineMark(label, f"map-part-{tile.index + 1}", level=1))
-        out += [MapPage(ctx, tile), PageBreak()]
+        out.append(MapPage(ctx, tile))
     return out

@@ -64,23 +64,30 @@ def spread(points: list[tuple[float, float]], radius: float,
     """Points nudged sideways so dots at the same place sit next to each other.
 
     Performance takes five values only, so many touchpoints share a spot; without this the
-    dots would hide each other.
+    dots would hide each other. Placed dots are kept in a grid of cells one dot wide, so
+    each test looks at nine cells instead of every dot placed before.
     """
-    placed: list[tuple[float, float]] = []
-    by_column: dict[int, list[tuple[float, float]]] = defaultdict(list)
     step = 2 * radius + 0.5
+    grid: dict[tuple[int, int], list[tuple[float, float]]] = defaultdict(list)
+
+    def free(x: float, y: float) -> bool:
+        gx, gy = int(x // step), int(y // step)
+        return all((x - px) ** 2 + (y - py) ** 2 >= step * step
+                   for i in (-1, 0, 1) for j in (-1, 0, 1)
+                   for px, py in grid.get((gx + i, gy + j), ()))
+
+    placed: list[tuple[float, float]] = []
+    tries = int(2 * max_shift / step) + 1
     for x, y in points:
-        column = by_column[round(x)]
         chosen = (x, y)
-        for k in range(int(2 * max_shift / step) + 1):
-            dx = ((k + 1) // 2) * step * (1 if k % 2 else -1) if k else 0.0
+        for k in range(tries):
+            dx = ((k + 1) // 2) * step * (1 if k % 2 else -1)
             if abs(dx) > max_shift:
                 break
-            cx = x + dx
-            if all((cx - px) ** 2 + (y - py) ** 2 >= step * step for px, py in column):
-                chosen = (cx, y)
+            if free(x + dx, y):
+                chosen = (x + dx, y)
                 break
-        column.append(chosen)
+        grid[(int(chosen[0] // step), int(chosen[1] // step))].append(chosen)
         placed.append(chosen)
     return placed
 
@@ -172,7 +179,8 @@ def matrix_flowables(project: Project, width: float, height: float) -> list[Flow
     if not project.touchpoints:
         return [intro, Paragraph("No touchpoints yet.", st.body)]
     items = dots(project)
-    size = min(height - 30, width * 0.6)
+    # Square, as tall as the page allows below the introduction (a drawing cannot split).
+    size = min(height - intro.wrap(width, height)[1] - 4, width * 0.6)
     chart = matrix_drawing(items, size)
     side = width - size - 12
     pair = Table([[chart, quadrant_lists(items, side)]], colWidths=[size + 12, side],

@@ -37,3 +37,24 @@ class OutlineMark(Flowable):
         self.canv.addOutlineEntry(self.title, self.key, level=self.level, closed=self.level > 0)
         if self.on_draw is not None:
             self.on_draw()
+
+
+class Anchor(Flowable):
+    """A named destination where it is drawn (a table row): map cards link to it.
+
+    Paragraph's ``<a name>`` would do, but it switches the paragraph to a slower layout
+    that no longer splits over-long words, so long names would run out of their cell.
+    """
+
+    def __init__(self, key: str) -> None:
+        super().__init__()
+        self.key = key
+        self.width = self.height = 0
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        """Takes no room."""
+        return (0, 0)
+
+    def draw(self) -> None:
+        """Name this spot of the page."""
+        self.canv.bookmarkHorizontal(self.key, 0, 0)

@@ -22,11 +22,14 @@ STRIP = 8.0
 LIST_COLUMNS = (("Goals", "goals"), ("Needs", "needs"), ("Pain points", "pain_points"))
 
 
-def _bullets(items: list[str]) -> Paragraph:
+def _bullet(items: list[str], i: int) -> Paragraph | str:
+    """The i-th item as a bullet; "none listed" in the first row of an empty list."""
     st = styles()
-    if not items:
+    if i < len(items):
+        return Paragraph("• " + markup(items[i]), st.body)
+    if i == 0:
         return Paragraph("<font color='#999999'>none listed</font>", st.body)
-    return Paragraph("<br/>".join("• " + markup(item) for item in items), st.body)
+    return ""
 
 
 def _served(project: Project, persona: Persona) -> str:
@@ -52,14 +55,24 @@ def persona_block(project: Project, persona: Persona, width: float,
         content.append(Paragraph("Segment: " + markup(persona.segment), st.small))
     if persona.quote.strip():
         content += [Spacer(1, 4), Paragraph(f"“{markup(persona.quote)}”", st.quote)]
+    # One row per item, so a persona with a hundred goals splits over pages like any table.
+    columns = [list(getattr(persona, attr)) for _, attr in LIST_COLUMNS]
+    depth = max(1, *(len(items) for items in columns))
+    rows: list[list[object]] = [[Paragraph(f"<b>{title}</b>", st.body)
+                                 for title, _ in LIST_COLUMNS]]
+    for i in range(depth):
+        rows.append([_bullet(items, i) for items in columns])
     lists = Table(
-        [[Paragraph(f"<b>{title}</b>", st.body) for title, _ in LIST_COLUMNS],
-         [_bullets(list(getattr(persona, attr))) for _, attr in LIST_COLUMNS]],
+        rows,
         colWidths=[inner / 3] * 3,
+        repeatRows=1,
+        splitInRow=1,
         style=layout_style(*[("VALIGN", (0, 0), (-1, -1), "TOP"),
-                          ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                          ("RIGHTPADDING", (0, 0), (-1, -1), 10),
-                          ("LINEBELOW", (0, 0), (-1, 0), 0.5, RULE)]),
+                             ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                             ("RIGHTPADDING", (0, 0), (-1, -1), 10),
+                             ("TOPPADDING", (0, 1), (-1, -1), 0.5),
+                             ("BOTTOMPADDING", (0, 1), (-1, -1), 0.5),
+                             ("LINEBELOW", (0, 0), (-1, 0), 0.5, RULE)]),
         hAlign="LEFT",
     )
     channels = ", ".join(channel_label(ch) for ch in persona.preferred_channels) or "none listed"
@@ -71,6 +84,7 @@ def persona_block(project: Project, persona: Persona, width: float,
     block = Table(
         [["", content]],
         colWidths=[STRIP, width - STRIP],
+        splitInRow=1,
         style=layout_style(*[
             ("BACKGROUND", (0, 0), (0, 0), hex_color(persona.color)),
             ("BOX", (0, 0), (-1, -1), 0.6, RULE),

@@ -2,57 +2,66 @@
 
 from __future__ import annotations
 
+import colorsys
 from dataclasses import dataclass
 from functools import cache
+from xml.sax.saxutils import escape
 
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.colors import Color
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import TableStyle
+from reportlab.platypus import Paragraph, TableStyle
 
+from journeymapper import theme
 from journeymapper.export.pdf.fonts import FONT, FONT_BOLD
 from journeymapper.model import Channel, Status
 
-INK = colors.HexColor("#222222")
-MUTED = colors.HexColor("#666666")
-RULE = colors.HexColor("#c8c8c8")
+# The neutrals of the canvas come from journeymapper.theme, so the map prints as it looks.
+INK = colors.HexColor(theme.INK)
+MUTED = colors.HexColor(theme.MUTED)
+RULE = colors.HexColor(theme.RULE)
 PAPER = colors.white
-LANE_FILLS = (colors.HexColor("#f7f7f5"), colors.HexColor("#efefec"))
-OVERDUE_HEX = "#d62728"
+LANE_FILLS = tuple(colors.HexColor(c) for c in theme.LANE_FILLS)
+LABEL_FILL = colors.HexColor(theme.LABEL_FILL)
+OVERDUE_HEX = theme.OVERDUE
 OVERDUE = colors.HexColor(OVERDUE_HEX)
-LINK = colors.HexColor("#555555")
+LINK = colors.HexColor(theme.LINK)
+ALL_CURVE = colors.HexColor("#3d4450")
+NEUTRAL_LINE = colors.HexColor("#9aa0a6")
+MARGIN_LINE = colors.HexColor("#c7ccd1")
+HAPPY = colors.HexColor("#54a24b")
+UNHAPPY = colors.HexColor("#e45756")
 HEADER_FILL = colors.HexColor("#e9ecef")
+# Opacity of what is outside the highlighted persona's journey, as on the canvas.
+DIMMED_ALPHA = 0.22
 TOTAL_FILL = colors.HexColor("#dde3ea")
 BUDGET_BAR = colors.HexColor("#4c78a8")
 SPENT_BAR = colors.HexColor("#f58518")
 
-# One colour per channel, so a channel reads the same on every page (map, legend, charts).
-CHANNEL_COLORS: dict[Channel, str] = {
-    Channel.WEBSITE: "#4c78a8", Channel.SEARCH: "#72b7b2", Channel.SOCIAL: "#e45756",
-    Channel.EMAIL: "#f58518", Channel.CHAT: "#54a24b", Channel.PHONE: "#b279a2",
-    Channel.STORE: "#9d755d", Channel.EVENT: "#ff9da6", Channel.ADVERTISING: "#eeca3b",
-    Channel.REVIEWS: "#bab0ac", Channel.REFERRAL: "#17becf", Channel.APP: "#1f77b4",
-    Channel.PRINT: "#8c564b", Channel.DELIVERY: "#2ca02c", Channel.OTHER: "#7f7f7f",
-}
-
-STATUS_COLORS: dict[Status, str] = {
-    Status.IDEA: "#9e9e9e", Status.PLANNED: "#4c78a8", Status.IN_PROGRESS: "#f58518",
-    Status.LIVE: "#54a24b", Status.RETIRED: "#bab0ac",
-}
+CHANNEL_COLORS = theme.CHANNEL_COLORS
+CHANNEL_GLYPHS = theme.CHANNEL_GLYPHS
+STATUS_COLORS = theme.STATUS_COLORS
 
 
+# Colours by name are cached: a big map asks for the same few tens of thousands of times,
+# and parsing "#rrggbb" each time showed in profiles. reportlab never changes a colour.
+
+
+@cache
 def hex_color(value: str) -> Color:
     """A reportlab colour from ``#rrggbb``."""
     return colors.HexColor(value)
 
 
+@cache
 def channel_color(channel: Channel) -> Color:
     """The colour of a channel's mark on cards, in the legend and in charts."""
     return colors.HexColor(CHANNEL_COLORS.get(channel, "#7f7f7f"))
 
 
+@cache
 def status_color(status: Status) -> Color:
     """The colour of a status (timeline marks)."""
     return colors.HexColor(STATUS_COLORS.get(status, "#7f7f7f"))
@@ -71,15 +80,26 @@ def blend(color: Color, toward: Color = PAPER, amount: float = 0.7) -> Color:
                  color.blue + (toward.blue - color.blue) * amount)
 
 
+def fade(color: Color, alpha: float) -> Color:
+    """``color`` at opacity ``alpha``.
+
+    reportlab sets the opacity from every colour it is given, so fading is done by the
+    colours themselves (an opacity set beforehand would be undone by the next colour).
+    """
+    if alpha >= 1:
+        return color
+    return Color(color.red, color.green, color.blue, alpha=alpha)
+
+
+def darker(color: Color, factor: float) -> Color:
+    """Like QColor.darker: the HSV value divided by ``factor`` / 100."""
+    h, sat, v = colorsys.rgb_to_hsv(color.red, color.green, color.blue)
+    return Color(*colorsys.hsv_to_rgb(h, sat, v * 100 / factor))
+
+
 def importance_color(importance: float) -> Color:
     """Badge colour: grey for minor touchpoints, deep blue for the ones that matter most."""
-    if importance >= 75:
-        return colors.HexColor("#1d4e89")
-    if importance >= 50:
-        return colors.HexColor("#4c78a8")
-    if importance >= 25:
-        return colors.HexColor("#8fb0d3")
-    return colors.HexColor("#c9d3de")
+    return hex_color(theme.importance_hex(importance))
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +114,8 @@ class Styles:
     cell: ParagraphStyle
     cell_bold: ParagraphStyle
     cell_right: ParagraphStyle
+    head: ParagraphStyle
+    head_right: ParagraphStyle
     quote: ParagraphStyle
 
 
@@ -114,6 +136,9 @@ def styles() -> Styles:
         cell=cell,
         cell_bold=ParagraphStyle("cell_bold", parent=cell, fontName=FONT_BOLD),
         cell_right=ParagraphStyle("cell_right", parent=cell, alignment=TA_RIGHT),
+        head=ParagraphStyle("head", parent=cell, fontName=FONT_BOLD),
+        head_right=ParagraphStyle("head_right", parent=cell, fontName=FONT_BOLD,
+                                  alignment=TA_RIGHT),
         quote=ParagraphStyle("quote", parent=body, textColor=MUTED, leftIndent=8,
                              fontSize=9.5, leading=12.5),
     )
@@ -136,3 +161,12 @@ def layout_style(*commands: tuple[object, ...]) -> TableStyle:
     A table's cells default to Helvetica, which would appear unembedded in the PDF.
     """
     return TableStyle([("FONT", (0, 0), (-1, -1), FONT, 8), *commands])
+
+
+def header_row(labels: list[str], right: set[int] | frozenset[int] = frozenset()) -> list[object]:
+    """Table header cells that wrap ("Remaining (EUR)") instead of running into each other."""
+
+
+    st = styles()
+    return [Paragraph(escape(label), st.head_right if i in right else st.head)
+            for i, label in enumerate(labels)]

@@ -57,8 +57,12 @@ def _break_word(word: str, width: float, size: float, bold: bool) -> list[str]:
 
 
 def wrap(text: str, width: float, size: float, *, bold: bool = False,
-         max_lines: int | None = None) -> list[str]:
-    """Lines of ``text`` that each fit ``width``; the last one elided past ``max_lines``."""
+         max_lines: int | None = None, break_words: bool = True) -> list[str]:
+    """Lines of ``text`` that each fit ``width``; the last one elided past ``max_lines``.
+
+    A word wider than a line is broken across lines, or with ``break_words=False`` (labels,
+    where half words read badly) elided on a line of its own.
+    """
     words = clean(text).split(" ")
     lines: list[str] = []
     current = ""
@@ -73,6 +77,9 @@ def wrap(text: str, width: float, size: float, *, bold: bool = False,
             lines.append(current)
         if text_width(word, size, bold) <= width:
             current = word
+        elif not break_words:
+            lines.append(elide(word, width, size, bold))
+            current = ""
         else:
             *full, current = _break_word(word, width, size, bold)
             lines.extend(full)

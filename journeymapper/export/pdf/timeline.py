@@ -34,9 +34,9 @@ from journeymapper.export.pdf.styles import (
     RULE,
     STATUS_COLORS,
     drawing,
+    header_row,
     status_color,
     styles,
-)
 )
 from journeymapper.export.pdf.text import elide, markup
 from journeymapper.model import Project, Status, Touchpoint
@@ -147,7 +147,8 @@ def overdue_table(project: Project, today: dt.date, number: dict[str, int],
     st = styles()
     late = sorted((tp for tp in project.touchpoints if tp.is_overdue(today)),
                   key=lambda tp: (tp.deadline, number[tp.id]))
-    data: list[list[object]] = [["#", "Touchpoint", "Owner", "Deadline", "Days late", "Status"]]
+    data: list[list[object]] = [header_row(
+        ["#", "Touchpoint", "Owner", "Deadline", "Days late", "Status"], {4})]
     for tp in late:
         assert tp.deadline is not None
         data.append([str(number[tp.id]), Paragraph(markup(tp.name), st.cell),
@@ -182,7 +183,8 @@ def timeline_flowables(project: Project, options: ExportOptions, width: float,
     today = options.today
     groups = by_owner(project)
     undated = sum(1 for tp in project.touchpoints if tp.deadline is None)
-    out: list[Flowable] = [Paragraph(_status_key(), st.small), Spacer(1, 6)]
+    key = Paragraph(_status_key(), st.small)
+    out: list[Flowable] = [key, Spacer(1, 6)]
     if not groups:
         out.append(Paragraph("No touchpoint has a deadline yet.", st.body))
         return out
@@ -190,7 +192,9 @@ def timeline_flowables(project: Project, options: ExportOptions, width: float,
     deadlines = [tp.deadline for items in groups.values() for tp in items if tp.deadline]
     axis = month_axis(deadlines, today, LABEL_W, width - 8)
     rows = list(groups.items())
-    per_drawing = max(1, int((height - 60 - AXIS) // ROW))
+    # Owners per drawing: as many as fit below the key (a drawing cannot split over pages).
+    room = height - key.wrap(width, height)[1] - 6 - AXIS - 8
+    per_drawing = max(1, int(room // ROW))
     for start in range(0, len(rows), per_drawing):
         chunk = rows[start:start + per_drawing]
         out += [timeline_drawing(chunk, axis, width, today, number), Spacer(1, 8)]

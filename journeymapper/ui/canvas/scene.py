@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from PySide6.QtCore import QObject, QRectF, QTimer, Signal
+from PySide6.QtCore import QObject, QRectF, Signal
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from journeymapper.document import Document, Kind
@@ -39,6 +39,7 @@ MARGIN = 60.0
 GEOMETRY_FIELDS = {"stage_id", "lane_id", "x", "y", "width", "height"}
 CURVE_FIELDS = {"emotion", "persona_ids", "stage_id"}
 ALL_CURVE = "#3d4450"
+SELECTABLE = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
 
 
 def qrect(rect: Rect) -> QRectF:
@@ -75,10 +76,6 @@ class MapScene(QGraphicsScene):
         self.focus_frame = FocusFrameItem()
         self.focus_frame.setVisible(False)
         self.addItem(self.focus_frame)
-        self._flush_timer = QTimer(self)
-        self._flush_timer.setSingleShot(True)
-        self._flush_timer.setInterval(0)
-        self._flush_timer.timeout.connect(self.flush)
         document.item_added.connect(self._on_added)
         document.item_removed.connect(self._on_removed)
         document.item_changed.connect(self._on_changed)
@@ -158,10 +155,12 @@ class MapScene(QGraphicsScene):
     # ----- building ---------------------------------------------------------------------------
     def rebuild(self) -> None:
         """Throw away every item and build the map again (a new project was opened)."""
-        for table in (self.headers, self.lanes, self.cards, self.notes, self.links, self.curves):
-            for item in table.values():
-                self.removeItem(item)
-            table.clear()
+        with self._sync():
+            for table in (self.headers, self.lanes, self.cards, self.notes, self.links,
+                          self.curves):
+                for item in table.values():
+                    self.removeItem(item)
+                table.clear()
         self._links_of.clear()
         if self._persona_filter and self.document.find(Kind.PERSONA, self._persona_filter) is None:
             self._persona_filter = None
@@ -182,6 +181,11 @@ class MapScene(QGraphicsScene):
             self._relayout()
         if self._curves_dirty:
             self._update_curves()
+
+    def relayout_now(self) -> None:
+        """Put every item where the model says (after a cancelled or refused drag)."""
+        self._geometry_dirty = True
+        self.flush()
 
     def _create(self, kind: Kind, item_id: str) -> None:
         doc, item = self.document, self.document.get(kind, item_id)
@@ -205,7 +209,7 @@ class MapScene(QGraphicsScene):
         else:
             return
         self.addItem(new)
-        if kind is Kind.TOUCHPOINT:
+        if kind is Kind.TOUCHPOINT and self._persona_filter is not None:
             self._apply_filter(item_id)
         elif kind is Kind.LINK:
             self._apply_link_filter(item_id)
@@ -254,11 +258,9 @@ class MapScene(QGraphicsScene):
 
     def _mark_geometry(self) -> None:
         self._geometry_dirty = True
-        self._flush_timer.start()
 
     def _mark_curves(self) -> None:
         self._curves_dirty = True
-        self._flush_timer.start()
 
     # ----- document signals -----------------------------------------------------------------
     def _on_added(self, kind_name: str, item_id: str) -> None:
@@ -281,7 +283,8 @@ class MapScene(QGraphicsScene):
                                      Kind.TOUCHPOINT: self.cards, Kind.NOTE: self.notes,
                                      Kind.LINK: self.links}[kind]
             del table[item_id]
-            self.removeItem(item)
+            with self._sync():  # the selection forgets removed items by itself
+                self.removeItem(item)
         if kind is Kind.LINK and isinstance(item, LinkItem):
             self._links_of[item.source_id].discard(item_id)
             self._links_of[item.target_id].discard(item_id)
@@ -391,7 +394,7 @@ class MapScene(QGraphicsScene):
                     item.setSelected(False)
             for kind, item_id in refs:
                 item = self.item_for(kind, item_id)
-                if item is not None and item.flags() & QGraphicsItem.GraphicsItemFlag.ItemIsSelectable:
+                if item is not None and item.flags() & SELECTABLE:
                     item.setSelected(True)
         self._highlight(refs)
 

@@ -1,38 +1,29 @@
-"""Budget, deadline and priority roll-ups of a project, as plain functions (no Qt).
+"""What the summary dock lists, as plain functions over the model (no Qt).
 
-These belong in ``journeymapper.analysis.rollups`` once that module lands (another developer is
-writing it); until then the summary dock computes them here. Nothing in this module imports Qt,
-so moving it is a matter of changing imports.
+Budget roll-ups, overdue touchpoints and importance-performance scores come from
+``journeymapper.analysis`` so the dock, the PDF and the CLI agree. The two lists the analysis
+does not offer yet (deadlines coming up, touchpoints lacking an owner or a deadline) are here;
+they import no Qt and can move to ``analysis.rollups`` as they are.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from decimal import Decimal
+from collections.abc import Callable
+from typing import NamedTuple
 
+from journeymapper.analysis.rollups import NO_OWNER, Total, owner_key, total
 from journeymapper.model import Channel, Project, Quadrant, Status, Touchpoint
 from journeymapper.model.scoring import performance_percent, quadrant
 
-NO_OWNER = "(no owner)"
 DONE = (Status.LIVE, Status.RETIRED)
 
 
-@dataclass(frozen=True)
-class Group:
-    """Money of the touchpoints sharing a stage, channel or owner."""
+class MatrixPoint(NamedTuple):
+    """Where a touchpoint sits in the importance-performance matrix (both 0..100).
 
-    key: str
-    label: str
-    budget: Decimal
-    spent: Decimal
-    count: int
-
-
-@dataclass(frozen=True)
-class MatrixPoint:
-    """Where a touchpoint sits in the importance-performance matrix (both 0..100)."""
+    A named tuple rather than a frozen dataclass: ten thousand of them are made per refresh.
+    """
 
     touchpoint_id: str
     name: str
@@ -41,61 +32,12 @@ class MatrixPoint:
     quadrant: Quadrant
 
 
-def totals(touchpoints: Iterable[Touchpoint]) -> tuple[Decimal, Decimal]:
-    """Sum of budget and sum of spent."""
-    budget = spent = Decimal(0)
-    for tp in touchpoints:
-        budget += tp.budget
-        spent += tp.spent
-    return budget, spent
-
-
-def _group(touchpoints: Iterable[Touchpoint], key: Callable[[Touchpoint], str],
-           order: list[tuple[str, str]]) -> list[Group]:
-    """Groups in ``order`` (key, label); keys not in the order are appended, sorted."""
-    sums: dict[str, list[Decimal | int]] = {}
-    for tp in touchpoints:
-        entry = sums.setdefault(key(tp), [Decimal(0), Decimal(0), 0])
-        entry[0] += tp.budget
-        entry[1] += tp.spent
-        entry[2] += 1
-    labels = dict(order)
-    keys = [k for k, _ in order if k in sums] + sorted(k for k in sums if k not in labels)
-    return [Group(k, labels.get(k, k), Decimal(sums[k][0]), Decimal(sums[k][1]), int(sums[k][2]))
-            for k in keys]
-
-
-def budget_by_stage(project: Project) -> list[Group]:
-    """Budget and spent per stage, in the order of the journey."""
-    return _group(project.touchpoints, lambda tp: tp.stage_id,
-                  [(s.id, s.name) for s in project.stages])
-
-
-def budget_by_channel(project: Project, label: Callable[[Channel], str] = str) -> list[Group]:
-    """Budget and spent per channel, in the channel vocabulary's order."""
-    return _group(project.touchpoints, lambda tp: str(tp.channel),
-                  [(str(c), label(c)) for c in Channel])
-
-
-def budget_by_owner(project: Project) -> list[Group]:
-    """Budget and spent per owner, alphabetically; touchpoints nobody owns come last."""
-    owners = sorted({tp.owner for tp in project.touchpoints if tp.owner}, key=str.casefold)
-    return _group(project.touchpoints, lambda tp: tp.owner or NO_OWNER,
-                  [(o, o) for o in owners] + [(NO_OWNER, NO_OWNER)])
-
-
 def upcoming(project: Project, today: dt.date, days: int = 30) -> list[Touchpoint]:
-    """Open touchpoints due from today to ``days`` ahead, soonest first."""
+    """Open touchpoints (not live or retired) due from today to ``days`` ahead, soonest first."""
     end = today + dt.timedelta(days=days)
     due = [tp for tp in project.touchpoints if tp.deadline is not None
            and today <= tp.deadline <= end and tp.status not in DONE]
     return sorted(due, key=lambda tp: (tp.deadline, tp.name.casefold()))
-
-
-def overdue(project: Project, today: dt.date) -> list[Touchpoint]:
-    """Touchpoints past their deadline and not live or retired, most late first."""
-    late = [tp for tp in project.touchpoints if tp.is_overdue(today)]
-    return sorted(late, key=lambda tp: (tp.deadline, tp.name.casefold()))
 
 
 def unplanned(project: Project) -> list[tuple[Touchpoint, str]]:
@@ -104,7 +46,7 @@ def unplanned(project: Project) -> list[tuple[Touchpoint, str]]:
     for tp in project.touchpoints:
         if tp.status is Status.RETIRED:
             continue
-        missing = [what for what, absent in (("no owner", not tp.owner),
+        missing = [what for what, absent in (("no owner", not tp.owner.strip()),
                                              ("no deadline", tp.deadline is None)) if absent]
         if missing:
             result.append((tp, ", ".join(missing)))
@@ -112,10 +54,40 @@ def unplanned(project: Project) -> list[tuple[Touchpoint, str]]:
 
 
 def matrix_points(project: Project) -> list[MatrixPoint]:
-    """Every touchpoint's importance, performance and quadrant."""
+    """Every touchpoint's importance, performance and quadrant (the model's rules)."""
     points = []
     for tp in project.touchpoints:
-        importance = project.importance(tp)
+        importance = project.scoring.importance(tp)
         points.append(MatrixPoint(tp.id, tp.name, importance, performance_percent(tp),
                                   quadrant(importance, tp)))
     return points
+
+
+def budget_by(project: Project, grouping: str,
+              channel_label: Callable[[Channel], str] = str) -> list[Total]:
+    """Budget and spent per ``"stage"`` (journey order, every stage), ``"channel"``
+    (vocabulary order, used ones) or ``"owner"`` (alphabetical, ignoring case; nobody last).
+
+    One grouping at a time, grouped like ``analysis.rollups`` groups them (same owner rule),
+    without computing the roll-ups the dock does not show.
+    """
+    groups: dict[str, list[Touchpoint]] = {}
+    labels: dict[str, str] = {}
+    if grouping == "stage":
+        for stage in project.stages:
+            groups[stage.id], labels[stage.id] = [], stage.name
+        for tp in project.touchpoints:
+            groups.setdefault(tp.stage_id, []).append(tp)
+        keys = list(groups)
+    elif grouping == "channel":
+        for tp in project.touchpoints:
+            groups.setdefault(tp.channel.value, []).append(tp)
+        keys = [c.value for c in Channel if c.value in groups]
+        labels = {c.value: channel_label(c) for c in Channel}
+    else:
+        for tp in project.touchpoints:
+            key = owner_key(tp.owner)
+            groups.setdefault(key, []).append(tp)
+            labels.setdefault(key, tp.owner or NO_OWNER)
+        keys = sorted(groups, key=lambda k: (k == "", k))
+    return [total(k, labels.get(k, k), groups[k]) for k in keys]

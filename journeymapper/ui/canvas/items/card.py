@@ -80,7 +80,7 @@ class CardItem(QGraphicsItem):
     # ----- painting -----------------------------------------------------------------------
     def _layout_texts(self) -> dict[str, TextBlock]:
         c = self._content
-        owner_width = CARD_WIDTH - STRIP - 16 - (80 if c.deadline else 0) - 14 * len(
+        owner_width = CARD_WIDTH - STRIP - 16 - (104 if c.deadline else 0) - 14 * len(
             c.persona_colors[:4])
         return {
             "channel": TextBlock(f"{style.CHANNEL_GLYPHS.get(c.channel, '')} {c.channel_label}",
@@ -90,7 +90,7 @@ class CardItem(QGraphicsItem):
             "badge": TextBlock(f"{c.importance:.0f}", style.font(14, bold=True), 40),
             "owner": TextBlock(c.owner, style.font(13), max(owner_width, 20)),
             "deadline": TextBlock(("\u26a0 " if c.overdue else "") + c.deadline,
-                                  style.font(13, bold=c.overdue), 96),
+                                  style.font(13, bold=c.overdue), 104),
         }
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
@@ -123,11 +123,14 @@ class CardItem(QGraphicsItem):
         bottom = CARD_HEIGHT - 24
         painter.setPen(style.MUTED)
         texts["owner"].draw(painter, STRIP + 8, bottom)
+        right = CARD_WIDTH - 8
         if c.deadline:
             deadline = texts["deadline"]
+            right -= deadline.width()
             painter.setPen(style.OVERDUE if c.overdue else style.MUTED)
-            deadline.draw(painter, CARD_WIDTH - 8 - deadline.width(), bottom)
-        self._paint_personas(painter, bottom + 9)
+            deadline.draw(painter, right, bottom)
+            right -= 6
+        self._paint_personas(painter, right - 6, bottom + 9)
         if selected or self._hovered:
             painter.setPen(QPen(style.PAPER, 2))
             painter.setBrush(style.SELECTED)
@@ -142,11 +145,10 @@ class CardItem(QGraphicsItem):
         painter.setPen(style.ink_on(fill))
         text.draw(painter, center.x() - text.width() / 2, center.y() - text.height / 2)
 
-    def _paint_personas(self, painter: QPainter, y: float) -> None:
+    def _paint_personas(self, painter: QPainter, right: float, y: float) -> None:
         colors = self._content.persona_colors[:4]
         if not colors:
             return
-        right = CARD_WIDTH - 14 - (88 if self._content.deadline else 0)
         painter.setPen(QPen(style.PAPER, 1.5))
         for i, color in enumerate(reversed(colors)):
             painter.setBrush(QBrush(QColor(color)))

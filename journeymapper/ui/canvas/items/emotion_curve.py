@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
@@ -35,7 +37,7 @@ class EmotionCurveItem(QGraphicsItem):
         self._path = QPainterPath()
         if new:
             self._path.moveTo(new[0])
-            for a, b in zip(new, new[1:], strict=False):
+            for a, b in itertools.pairwise(new):
                 mid_x = (a.x() + b.x()) / 2
                 self._path.cubicTo(QPointF(mid_x, a.y()), QPointF(mid_x, b.y()), b)
 

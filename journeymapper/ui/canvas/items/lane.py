@@ -109,15 +109,17 @@ class LaneItem(QGraphicsItem):
         label = self.label_rect()
         painter.fillRect(label, style.LABEL_FILL)
         if self._texts is None:
-            self._texts = (TextBlock(self._content.name, style.font(17, bold=True),
-                                     LANE_LABEL_WIDTH - 20, 3),
-                           TextBlock(KIND_LABELS.get(self._content.kind, ""), style.font(13),
-                                     LANE_LABEL_WIDTH - 20))
+            kind = KIND_LABELS.get(self._content.kind, "")
+            if kind.lower() == self._content.name.lower():
+                kind = ""
+            self._texts = (TextBlock(self._content.name, style.font(16, bold=True),
+                                     LANE_LABEL_WIDTH - 18, 3),
+                           TextBlock(kind, style.font(13), LANE_LABEL_WIDTH - 18))
         name, kind = self._texts
         painter.setPen(style.INK)
-        name.draw(painter, 12, 12)
+        name.draw(painter, 10, 12)
         painter.setPen(style.MUTED)
-        kind.draw(painter, 12, 16 + name.height)
+        kind.draw(painter, 10, 16 + name.height)
         if self._highlighted:
             painter.setPen(QPen(style.SELECTED, 5))
             painter.setBrush(Qt.BrushStyle.NoBrush)

@@ -1,0 +1,228 @@
+"""The main window: one Document for its lifetime, the map in the middle, docks around it."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QShowEvent
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QWidget
+
+from journeymapper import io
+from journeymapper.app import dialogs
+from journeymapper.app.actions import Actions
+from journeymapper.app.dialogs import Answer
+from journeymapper.app.menus import Menus
+from journeymapper.app.recent_files import RecentFiles
+from journeymapper.app.settings import AppSettings
+from journeymapper.document import Document, EditError, Kind
+from journeymapper.model import Project, new_project
+from journeymapper.paths import template_files
+from journeymapper.ui.canvas import MapScene, MapView, intents
+from journeymapper.ui.canvas.palette import Entry, PaletteDock
+from journeymapper.ui.panels import install_panels
+from journeymapper.ui.selection import Selection
+
+APP_NAME = "Journeymapper"
+STATUS_TIMEOUT_MS = 8000
+
+
+class MainWindow(QMainWindow):
+    """Menus, the map canvas, the palette and the panels of one open journey map."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("main-window")
+        self.document = Document(parent=self)
+        self.selection = Selection(self.document, self)
+        self.scene = MapScene(self.document, self.selection, self)
+        self.view = MapView(self.scene, self)
+        self.setCentralWidget(self.view)
+        self.settings = AppSettings()
+        self.recent = RecentFiles(self.settings, self)
+        self.commands = Actions(self)
+        self.menus = Menus(self, self.commands)
+        self.palette = PaletteDock(self)
+        self.palette.list.entry_activated.connect(self.insert)
+        self.add_panel(self.palette, Qt.DockWidgetArea.LeftDockWidgetArea)
+        install_panels(self)
+        self._zoom_label = QLabel()
+        self.statusBar().addPermanentWidget(self._zoom_label)
+        self.view.zoom_changed.connect(lambda z: self._zoom_label.setText(f"{z:.0%}"))
+        self.view.error_reported.connect(self.show_status)
+        self.document.modified_changed.connect(self.setWindowModified)
+        self.document.modified_changed.connect(lambda _m: self._update_title())
+        self.document.path_changed.connect(lambda _p: self._update_title())
+        self.document.project_replaced.connect(self._update_title)
+        self.commands.snap.setChecked(self.settings.snap_to_grid())
+        self._fitted = False
+        self._presentation_docks: list[QDockWidget] = []
+        self.resize(1400, 900)
+        if geometry := self.settings.geometry():
+            self.restoreGeometry(geometry)
+        if state := self.settings.window_state():
+            self.restoreState(state)
+        self._update_title()
+        self.view.setFocus()
+
+    # ----- docks --------------------------------------------------------------------------------
+    def add_panel(self, dock: QDockWidget, area: Qt.DockWidgetArea) -> None:
+        """Add a dock; its show/hide toggle goes into View > Panels."""
+        if not dock.objectName():
+            dock.setObjectName(f"dock-{dock.windowTitle().lower().replace(' ', '-')}")
+        self.addDockWidget(area, dock)
+        self.menus.panels.addAction(dock.toggleViewAction())
+
+    # ----- title and status ---------------------------------------------------------------------
+    def _update_title(self) -> None:
+        self.setWindowTitle(f"{self.document.display_name}[*] \u2014 {APP_NAME}")
+        self.setWindowModified(self.document.is_modified)
+
+    def show_status(self, message: str) -> None:
+        """A message in the status bar (refused edits, saves)."""
+        self.statusBar().showMessage(message, STATUS_TIMEOUT_MS)
+
+    # ----- files --------------------------------------------------------------------------------
+    def maybe_save(self) -> bool:
+        """Ask what to do with unsaved changes; False when the user cancelled."""
+        if not self.document.is_modified:
+            return True
+        answer = dialogs.ask_save_changes(self, self.document.display_name)
+        if answer is Answer.SAVE:
+            return self.save()
+        return answer is Answer.DISCARD
+
+    def _replace(self, project: Project, path: Path | None) -> None:
+        self.document.replace_project(project, path)
+        self.view.fit_to_window()
+
+    def new_project(self, template: str | None = None) -> bool:
+        """Start a new map, blank or from a bundled template."""
+        if not self.maybe_save():
+            return False
+        if template is None:
+            project = new_project()
+        else:
+            try:
+                project = io.load(template_files()[template])
+            except (io.ProjectFileError, KeyError) as exc:
+                dialogs.show_error(self, "Cannot use the template", str(exc))
+                return False
+            project.title = "Untitled journey"
+        self._replace(project, None)
+        return True
+
+    def open_file(self, path: str | None = None) -> bool:
+        """Open a file (asking which one when ``path`` is None)."""
+        if not self.maybe_save():
+            return False
+        if path is None:
+            path = dialogs.choose_open_path(self, self.settings.last_folder())
+            if not path:
+                return False
+        return self.open_path(path)
+
+    def open_path(self, path: str | os.PathLike[str]) -> bool:
+        """Load a project file into the window, without asking; errors are shown."""
+        try:
+            project = io.load(path)
+        except io.ProjectFileError as exc:
+            dialogs.show_error(self, "Cannot open the map", str(exc))
+            self.recent.remove(str(path))
+            return False
+        self._replace(project, Path(path))
+        self._remember(str(path))
+        return True
+
+    def save(self) -> bool:
+        """Save to the current file (asking where when there is none)."""
+        if self.document.path is None:
+            return self.save_as()
+        return self._save_to(self.document.path)
+
+    def save_as(self) -> bool:
+        """Save under a new name."""
+        suggestion = str(self.document.path or Path(self.settings.last_folder() or ".")
+                         / f"{self.document.project.title}.json")
+        path = dialogs.choose_save_path(self, suggestion)
+        return bool(path) and self._save_to(Path(path))
+
+    def _save_to(self, path: Path) -> bool:
+        try:
+            self.document.save(path)
+        except OSError as exc:
+            dialogs.show_error(self, "Cannot save the map",
+                               f"{path}: {exc.strerror or exc}\n\nThe map is not saved.")
+            return False
+        self._remember(str(path))
+        self.show_status(f"Saved {path.name}")
+        return True
+
+    def _remember(self, path: str) -> None:
+        self.recent.add(path)
+        self.settings.set_last_folder(os.path.dirname(os.path.abspath(path)))
+
+    def close_document(self) -> bool:
+        """Close the map (a blank one takes its place)."""
+        if not self.maybe_save():
+            return False
+        self._replace(new_project(), None)
+        return True
+
+    # ----- canvas commands ----------------------------------------------------------------------
+    def insert(self, entry: Entry) -> None:
+        """Insert a palette entry at the map's keyboard focus."""
+        self.view.insert(entry)
+
+    def link_selected(self) -> None:
+        """Link the selected touchpoints in the order they were picked."""
+        ids = self.selection.ids(Kind.TOUCHPOINT)
+        try:
+            if len(ids) < 2 or not intents.link_chain(self.document, ids):
+                self.show_status("Select two or more touchpoints to link (Ctrl+click)")
+        except EditError as exc:
+            self.show_status(str(exc))
+
+    def set_snap(self, on: bool) -> None:
+        """Snap to the grid, and remember the choice."""
+        self.view.set_snap_enabled(on)
+        self.settings.set_snap_to_grid(on)
+
+    def set_persona_filter(self, persona_id: str | None) -> None:
+        """Highlight one persona's journey (None: everyone)."""
+        self.scene.set_persona_filter(persona_id)
+        name = next((p.name for p in self.document.project.personas if p.id == persona_id), "")
+        self.show_status(f"Highlighting {name}'s journey" if name else "Showing every persona")
+
+    def set_presentation_mode(self, on: bool) -> None:
+        """Full screen with only the map (docks hidden), fitted: for a room watching."""
+        if on:
+            self._presentation_docks = [d for d in self.findChildren(QDockWidget)
+                                        if d.isVisible()]
+            for dock in self._presentation_docks:
+                dock.hide()
+            self.showFullScreen()
+        else:
+            for dock in self._presentation_docks:
+                dock.show()
+            self._presentation_docks = []
+            self.showNormal()
+        QTimer.singleShot(0, self.view.fit_to_window)
+
+    # ----- window events ------------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._fitted:
+            self._fitted = True
+            # After the first layout pass, when the view has its real size.
+            QTimer.singleShot(0, self.view.fit_to_window)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.maybe_save():
+            event.ignore()
+            return
+        self.commands.presentation.setChecked(False)
+        self.settings.save_window(self.saveGeometry(), self.saveState())
+        self.settings.sync()
+        event.accept()

@@ -1,0 +1,237 @@
+"""Mouse gestures on the map. Each collects a drag and pushes one document edit on release.
+
+A gesture moves scene items only as a preview; the model changes once, through the document,
+when the mouse is released (one undo step). Cancelling (Escape) or a refused edit puts the
+items back where the layout says they are.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QLineF, QPointF
+
+from journeymapper.document import EditError, Kind
+from journeymapper.layout import GRID, PADDING, relative_position, snap
+from journeymapper.model.stage import Lane, Stage
+from journeymapper.ui.canvas.items.card import CardItem
+from journeymapper.ui.canvas.items.lane import LaneItem
+from journeymapper.ui.canvas.items.note import NoteItem
+from journeymapper.ui.canvas.items.overlays import GuideItem
+from journeymapper.ui.canvas.items.stage_header import StageHeaderItem
+
+if TYPE_CHECKING:
+    from journeymapper.ui.canvas.view import MapView
+
+DRAG_OPACITY = 0.75
+DRAG_Z = 80.0
+
+
+class Gesture:
+    """A drag in progress."""
+
+    def __init__(self, view: MapView) -> None:
+        self.view = view
+        self.scene = view.map_scene
+        self.doc = view.map_scene.document
+
+    def move(self, pos: QPointF) -> None:
+        """The mouse moved to ``pos`` (map coordinates)."""
+
+    def finish(self, pos: QPointF) -> None:
+        """The button was released at ``pos``: push the edit."""
+
+    def cancel(self) -> None:
+        """Escape: put everything back."""
+        self.scene.relayout_now()
+
+
+class MoveCards(Gesture):
+    """Drag cards and notes; dropped into another cell they change stage and lane."""
+
+    def __init__(self, view: MapView, items: list[CardItem | NoteItem], press: QPointF) -> None:
+        super().__init__(view)
+        self.items = items
+        self.press = press
+        self.starts = {item: item.pos() for item in items}
+        self.card_ids = {i.item_id for i in items if isinstance(i, CardItem)}
+        for item in items:
+            item.setZValue(DRAG_Z)
+            item.setOpacity(DRAG_OPACITY)
+
+    def move(self, pos: QPointF) -> None:
+        delta = pos - self.press
+        if self.view.snap_enabled():
+            delta = QPointF(snap(delta.x()), snap(delta.y()))
+        for item, start in self.starts.items():
+            item.setPos(start + delta)
+        self.scene.update_links(self.card_ids)
+
+    def _restore_looks(self) -> None:
+        for item in self.items:
+            item.setZValue(item.z_value)
+            item.setOpacity(1.0)
+
+    def finish(self, pos: QPointF) -> None:
+        self.move(pos)
+        self._restore_looks()
+        layout = self.scene.map_layout()
+        moves: dict[tuple[Kind, str], tuple[str, str, float, float]] = {}
+        for item in self.items:
+            body = item.body().translated(item.pos())
+            cell = layout.cell_at(body.center().x(), body.center().y())
+            if cell is None:
+                continue
+            rect = layout.cells[cell]
+            x, y = relative_position(layout, cell, body.x(), body.y())
+            if self.view.snap_enabled():
+                x, y = snap(x), snap(y)
+            x = min(x, max(0.0, _floor_grid(rect.w - body.width() - PADDING)))
+            y = min(y, max(0.0, _floor_grid(rect.h - body.height() - PADDING)))
+            moves[(item.kind, item.item_id)] = (cell[0], cell[1], x, y)
+        try:
+            self.doc.move_cards(moves)
+        except EditError as exc:
+            self.view.report(str(exc))
+        self.scene.relayout_now()
+
+    def cancel(self) -> None:
+        self._restore_looks()
+        super().cancel()
+
+
+def _floor_grid(value: float) -> float:
+    return math.floor(value / GRID) * GRID
+
+
+class DrawLink(Gesture):
+    """Drag from a card's handle to another card to link them."""
+
+    def __init__(self, view: MapView, source: CardItem) -> None:
+        super().__init__(view)
+        self.source = source
+        self.guide = GuideItem(dashed=False)
+        self.start = source.mapToScene(source.handle_center())
+        self.guide.set_line(QLineF(self.start, self.start))
+        self.scene.addItem(self.guide)
+
+    def move(self, pos: QPointF) -> None:
+        self.guide.set_line(QLineF(self.start, pos))
+
+    def finish(self, pos: QPointF) -> None:
+        self.scene.removeItem(self.guide)
+        target = self.view.card_at(pos)
+        if isinstance(target, CardItem) and target is not self.source:
+            try:
+                self.doc.create(Kind.LINK, source_id=self.source.item_id,
+                                target_id=target.item_id)
+            except EditError as exc:
+                self.view.report(str(exc))
+
+    def cancel(self) -> None:
+        self.scene.removeItem(self.guide)
+
+
+class Reorder(Gesture):
+    """Drag a stage header sideways (or a lane label up and down) to another position."""
+
+    def __init__(self, view: MapView, item: StageHeaderItem | LaneItem, press: QPointF) -> None:
+        super().__init__(view)
+        self.item = item
+        self.press = press
+        self.start = item.pos()
+        self.horizontal = isinstance(item, StageHeaderItem)
+        self.guide = GuideItem()
+        self.scene.addItem(self.guide)
+        item.setZValue(DRAG_Z)
+        item.setOpacity(DRAG_OPACITY)
+
+    def _target_index(self, pos: QPointF) -> tuple[int, float]:
+        """Index in the list without the dragged item, and where the guide goes."""
+        layout = self.scene.map_layout()
+        p = self.doc.project
+        if self.horizontal:
+            rects = [layout.columns[s.id] for s in p.stages if s.id != self.item.item_id]
+            index = sum(1 for r in rects if r.center[0] < pos.x())
+            edge = rects[index - 1].right if index > 0 else (rects[0].x if rects else 0.0)
+        else:
+            rects = [layout.rows[ln.id] for ln in p.lanes if ln.id != self.item.item_id]
+            index = sum(1 for r in rects if r.center[1] < pos.y())
+            edge = rects[index - 1].bottom if index > 0 else (rects[0].y if rects else 0.0)
+        return index, edge
+
+    def move(self, pos: QPointF) -> None:
+        delta = pos - self.press
+        layout = self.scene.map_layout()
+        _, edge = self._target_index(pos)
+        if self.horizontal:
+            self.item.setPos(self.start.x() + delta.x(), self.start.y())
+            self.guide.set_line(QLineF(edge, 0, edge, layout.height))
+        else:
+            self.item.setPos(self.start.x(), self.start.y() + delta.y())
+            self.guide.set_line(QLineF(0, edge, layout.width, edge))
+
+    def _clean_up(self) -> None:
+        self.scene.removeItem(self.guide)
+        self.item.setZValue(self.item.z_value)
+        self.item.setOpacity(1.0)
+
+    def finish(self, pos: QPointF) -> None:
+        self._clean_up()
+        index, _ = self._target_index(pos)
+        kind = Kind.STAGE if self.horizontal else Kind.LANE
+        self.doc.reorder(kind, self.item.item_id, index)
+        self.scene.relayout_now()
+
+    def cancel(self) -> None:
+        self._clean_up()
+        super().cancel()
+
+
+class Resize(Gesture):
+    """Drag a stage header's right edge (width) or a lane label's bottom edge (height)."""
+
+    def __init__(self, view: MapView, item: StageHeaderItem | LaneItem, press: QPointF) -> None:
+        super().__init__(view)
+        self.item = item
+        self.press = press
+        self.horizontal = isinstance(item, StageHeaderItem)
+        self.guide = GuideItem()
+        self.scene.addItem(self.guide)
+        layout = self.scene.map_layout()
+        self.rect = (layout.headers if self.horizontal else layout.rows)[item.item_id]
+        self.size = self.rect.w if self.horizontal else self.rect.h
+
+    def move(self, pos: QPointF) -> None:
+        layout = self.scene.map_layout()
+        rect = self.rect
+        if self.horizontal:
+            self.size = self._clamp(rect.w + pos.x() - self.press.x(),
+                                    Stage.model_fields["width"].metadata)
+            edge = rect.x + self.size
+            self.guide.set_line(QLineF(edge, 0, edge, layout.height))
+        else:
+            self.size = self._clamp(rect.h + pos.y() - self.press.y(),
+                                    Lane.model_fields["height"].metadata)
+            edge = rect.y + self.size
+            self.guide.set_line(QLineF(0, edge, layout.width, edge))
+
+    def _clamp(self, value: float, metadata: list[object]) -> float:
+        low = next((float(m.ge) for m in metadata if hasattr(m, "ge")), 0.0)
+        high = next((float(m.le) for m in metadata if hasattr(m, "le")), 1e9)
+        value = snap(value) if self.view.snap_enabled() else round(value)
+        return min(high, max(low, value))
+
+    def finish(self, pos: QPointF) -> None:
+        self.move(pos)
+        self.scene.removeItem(self.guide)
+        kind = Kind.STAGE if self.horizontal else Kind.LANE
+        field = "width" if self.horizontal else "height"
+        try:
+            self.doc.edit(kind, self.item.item_id, **{field: self.size})
+        except EditError as exc:
+            self.view.report(str(exc))
+
+    def cancel(self) -> None:
+        self.scene.removeItem(self.guide)
