@@ -14,9 +14,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from enum import StrEnum
+from functools import cached_property
 from typing import Any, NamedTuple, TypeVar
 
 from journeymapper.analysis.coverage import Coverage
+from journeymapper.analysis.graph import ProjectIndex
 from journeymapper.analysis.journey import Journey
 from journeymapper.analysis.priorities import TouchpointScore
 from journeymapper.analysis.rollups import Rollups
@@ -81,18 +83,31 @@ def ranked(findings: Iterable[Finding]) -> list[Finding]:
 
 
 class Names:
-    """Display names of everything a message mentions (built once per analysis)."""
+    """Display names of everything a message mentions (built once per analysis).
 
-    def __init__(self, project: Project) -> None:
-        self.touchpoints = {tp.id: tp.name for tp in project.touchpoints}
+    Touchpoints are looked up through the index's positions rather than copied into a dict
+    of their own: a message names a few dozen of them, a map may hold ten thousand.
+    """
+
+    def __init__(self, project: Project, index: ProjectIndex | None = None) -> None:
+        self.project = project
+        self.position = (index or ProjectIndex.of(project)).position
         self.stages = {s.id: s.name for s in project.stages}
-        self.stage_of = {tp.id: tp.stage_id for tp in project.touchpoints}
+        self.stage_position = {s.id: i for i, s in enumerate(project.stages)}
         self.personas = {p.id: p.name for p in project.personas}
-        self.links = {link.id: (link.source_id, link.target_id) for link in project.links}
+
+    @cached_property
+    def links(self) -> dict[str, tuple[str, str]]:
+        """Link id -> (source id, target id)."""
+        return {link.id: (link.source_id, link.target_id) for link in self.project.links}
 
     def tp(self, tid: str) -> str:
         """A touchpoint's name in quotes."""
-        return f"'{self.touchpoints[tid]}'"
+        return f"'{self.project.touchpoints[self.position[tid]].name}'"
+
+    def stage_of(self, tid: str) -> str:
+        """The id of a touchpoint's stage."""
+        return self.project.touchpoints[self.position[tid]].stage_id
 
     def loop(self, ids: Sequence[str]) -> str:
         """``'A' -> 'B' -> 'A'``."""
@@ -169,14 +184,14 @@ def journey_findings(names: Names, main: Journey, personas: Sequence[Journey],
         src, dst = names.links[lid]
         f(Severity.INFO, "back_link",
           f"Check the link from {names.tp(src)} back to {names.tp(dst)} "
-          f"({names.stages[names.stage_of[src]]} to {names.stages[names.stage_of[dst]]}): "
+          f"({names.stages[names.stage_of(src)]} to {names.stages[names.stage_of(dst)]}): "
           f"keep it only if customers really go back", (src, dst), (lid,))
     f.more(Severity.INFO, "back_link", "Check {n} more links back to an earlier stage: keep "
            "them only if customers really go back",
            len(rest), dict.fromkeys(t for lid in rest for t in names.links[lid]), rest)
     closed = set(main.closed_cycles)
     for loop in main.cycles:
-        stages = {names.stage_of[tid] for tid in loop}
+        stages = {names.stage_of(tid) for tid in loop}
         if loop in closed:
             f(Severity.WARNING, "closed_loop",
               f"Give customers a way out of the loop {names.loop(loop)}: "
@@ -200,7 +215,9 @@ def journey_findings(names: Names, main: Journey, personas: Sequence[Journey],
 
 def _can_buy(names: Names, journey: Journey, purchase_stage_id: str | None) -> bool:
     # Without a purchase touchpoint at all, the coverage gap is the finding, not the path.
-    return any(names.stage_of[tid] == purchase_stage_id for tid in journey.graph.ids)
+    if purchase_stage_id is None:
+        return False
+    return names.stage_position[purchase_stage_id] in journey.graph.stage
 
 
 def _persona_findings(names: Names, main: Journey, journey: Journey,

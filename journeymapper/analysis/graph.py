@@ -103,10 +103,12 @@ class JourneyGraph:
 class ProjectIndex:
     """What every journey graph of a project needs, looked up once for all personas.
 
-    ``stage[i]`` is the stage position of the project's touchpoint ``i``; each of ``links``
-    is ``(source, target, persona_id, link_id, share)`` with touchpoint positions.
+    ``position`` maps a touchpoint id to its index in the project; ``stage[i]`` is the stage
+    position of the project's touchpoint ``i``; each of ``links`` is ``(source, target,
+    persona_id, link_id, share)`` with touchpoint positions.
     """
 
+    position: dict[str, int]
     stage: tuple[int, ...]
     links: tuple[tuple[int, int, str | None, str, float | None], ...]
 
@@ -116,6 +118,7 @@ class ProjectIndex:
         positions = stage_positions(project)
         where = {tp.id: i for i, tp in enumerate(project.touchpoints)}
         return cls(
+            position=where,
             stage=tuple(positions[tp.stage_id] for tp in project.touchpoints),
             links=tuple((where[k.source_id], where[k.target_id], k.persona_id, k.id, k.share)
                         for k in project.links),

@@ -174,7 +174,7 @@ def _analyze(project: Project, today: dt.date, persona_id: str | None) -> Analys
     prio = priorities(project, touchpoints)
     sums = rollups(project, today, touchpoints, personas)
     scores = {s.touchpoint_id: s for s in prio.scores}
-    names = Names(project)
+    names = Names(project, index)
     findings = ranked([
         *journey_findings(names, main, others, scores, purchase_id),
         *coverage_findings(names, cover, purchase_id),

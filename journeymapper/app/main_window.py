@@ -13,6 +13,7 @@ from journeymapper import io
 from journeymapper.app import dialogs
 from journeymapper.app.actions import Actions
 from journeymapper.app.dialogs import Answer
+from journeymapper.app.features import install_features
 from journeymapper.app.menus import Menus
 from journeymapper.app.recent_files import RecentFiles
 from journeymapper.app.settings import AppSettings
@@ -47,6 +48,7 @@ class MainWindow(QMainWindow):
         self.palette.list.entry_activated.connect(self.insert)
         self.add_panel(self.palette, Qt.DockWidgetArea.LeftDockWidgetArea)
         install_panels(self)
+        install_features(self)
         self._zoom_label = QLabel()
         self.statusBar().addPermanentWidget(self._zoom_label)
         self.view.zoom_changed.connect(lambda z: self._zoom_label.setText(f"{z:.0%}"))

@@ -32,6 +32,10 @@ class Menus:
         for action in (actions.save, actions.save_as, actions.close):
             self.file.addAction(action)
         self.file.addSeparator()
+        # Filled by the features (journeymapper/app/features.py).
+        self.import_menu = self.file.addMenu("&Import")
+        self.export_menu = self.file.addMenu("&Export")
+        self.file.addSeparator()
         self.file.addAction(actions.quit)
 
         self.edit = bar.addMenu("&Edit")
@@ -56,6 +60,7 @@ class Menus:
         self.panels = self.view.addMenu("P&anels")
 
         self.insert = bar.addMenu("&Insert")
+        self.tools = bar.addMenu("&Tools")
         touchpoints = None
         for entry, action in actions.insert.items():
             if entry.kind is Kind.TOUCHPOINT:
@@ -64,6 +69,7 @@ class Menus:
                 touchpoints.addAction(action)
             else:
                 self.insert.addAction(action)
+        self.help = bar.addMenu("&Help")
 
     def _fill_new(self) -> None:
         self.new.clear()

@@ -25,8 +25,13 @@ def _from_0(data: Data) -> Data:
     return data
 
 
+def _from_1(data: Data) -> Data:
+    """Version 2 added dot votes on touchpoints (default 0): nothing to convert."""
+    return data
+
+
 # MIGRATIONS[n] turns a version-n document into a version n+1 document.
-MIGRATIONS: dict[int, Callable[[Data], Data]] = {0: _from_0}
+MIGRATIONS: dict[int, Callable[[Data], Data]] = {0: _from_0, 1: _from_1}
 
 
 class NewerSchemaError(ValueError):

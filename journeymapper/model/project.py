@@ -15,7 +15,7 @@ from journeymapper.model.scoring import Scoring
 from journeymapper.model.stage import Lane, Stage
 from journeymapper.model.touchpoint import Touchpoint
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 class BusinessContext(Entity):

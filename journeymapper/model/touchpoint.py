@@ -65,6 +65,8 @@ class Touchpoint(Entity):
     kpis: list[KPI] = Field(default_factory=list, max_length=MAX_SHORT_LIST)
     notes: Text = ""
     tags: list[ShortText] = Field(default_factory=list, max_length=MAX_SHORT_LIST)
+    # Dot votes from a workshop, kept in the file so a dead laptop loses none.
+    votes: int = Field(default=0, ge=0, le=100_000)
     x: Coordinate = 0.0
     y: Coordinate = 0.0
 

@@ -47,7 +47,7 @@ def test_window_parts(window):
     assert window.scene.document is window.document
     assert window.scene.selection is window.selection
     menus = [a.text() for a in window.menuBar().actions()]
-    assert menus == ["&File", "&Edit", "&View", "&Insert"]
+    assert menus == ["&File", "&Edit", "&View", "&Insert", "&Tools", "&Help"]
     assert window.palette.toggleViewAction() in window.menus.panels.actions()
 
 
