@@ -7,11 +7,11 @@ a cell grows to hold its cards, so no card ever spills into a neighbour.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from journeymapper.model import LaneKind, Project, Touchpoint
+from journeymapper.model import LaneKind, Note, Project, Touchpoint
 
 HEADER_HEIGHT = 96.0
 LANE_LABEL_WIDTH = 150.0
@@ -118,6 +118,124 @@ def compute_layout(project: Project) -> MapLayout:
         out.notes[note.id] = Rect(cell.x + max(note.x, 0), cell.y + max(note.y, 0),
                                   NOTE_WIDTH, NOTE_HEIGHT)
     return out
+
+
+class LiveLayout:
+    """:func:`compute_layout` kept current while cards and notes move, come and go.
+
+    A stage is as wide as its widest card needs (or its own width), a lane as tall as its
+    lowest card needs; the needs of each stage and lane are kept as multisets, so a change of a
+    few cards tells at once whether any stage or lane changes size. When none does, only those
+    cards' rectangles change; otherwise the whole map is laid out again. Either way the result
+    equals ``compute_layout(project)``.
+    """
+
+    def __init__(self) -> None:
+        self.layout = MapLayout()
+        # Built on the first incremental update: (stage, lane, width, height) each card needs.
+        self._needed: dict[str, tuple[str, str, float, float]] | None = None
+        self._widths: dict[str, Counter[float]] = defaultdict(Counter)
+        self._heights: dict[str, Counter[float]] = defaultdict(Counter)
+
+    def full(self, project: Project) -> MapLayout:
+        """Lay out the whole project (after stages or lanes changed, or a new project)."""
+        self.layout = compute_layout(project)
+        self._needed = None
+        return self.layout
+
+    def update(self, project: Project, touchpoints: Mapping[str, Touchpoint | None],
+               notes: Mapping[str, Note | None]) -> tuple[MapLayout, set[str] | None]:
+        """The layout after these cards (None: removed) were added, moved or removed, and the
+        ids whose rectangle changed; None instead of ids when everything was laid out again."""
+        if self._needed is None:
+            self._count_needs(project)
+        stages: set[str] = set()
+        lanes: set[str] = set()
+        for item_id, card in (*touchpoints.items(), *notes.items()):
+            old = self._needed.pop(item_id, None)  # type: ignore[union-attr]
+            if old is not None:
+                self._forget(old)
+                stages.add(old[0])
+                lanes.add(old[1])
+            if card is not None:
+                need = _need(card, isinstance(card, Note))
+                self._needed[item_id] = need  # type: ignore[index]
+                self._widths[need[0]][need[2]] += 1
+                self._heights[need[1]][need[3]] += 1
+                stages.add(need[0])
+                lanes.add(need[1])
+        old_layout = self.layout
+        if not self._sizes_kept(project, old_layout, stages, lanes):
+            self.layout = compute_layout(project)
+            return self.layout, None
+        new = MapLayout(old_layout.width, old_layout.height, old_layout.headers,
+                        old_layout.columns, old_layout.rows, old_layout.cells,
+                        dict(old_layout.cards), dict(old_layout.notes))
+        changed: set[str] = set()
+        for table, cards, width, height in ((new.cards, touchpoints, CARD_WIDTH, CARD_HEIGHT),
+                                            (new.notes, notes, NOTE_WIDTH, NOTE_HEIGHT)):
+            for item_id, card in cards.items():
+                if card is None:
+                    if table.pop(item_id, None) is not None:
+                        changed.add(item_id)
+                    continue
+                cell = new.cells[(card.stage_id, card.lane_id)]
+                rect = Rect(cell.x + max(card.x, 0), cell.y + max(card.y, 0), width, height)
+                if table.get(item_id) != rect:
+                    changed.add(item_id)
+                    table[item_id] = rect
+        if len(new.cards) != len(old_layout.cards) or any(
+                c is None or c.id not in old_layout.cards for c in touchpoints.values()):
+            new.cards = {tp.id: new.cards[tp.id] for tp in project.touchpoints}
+        if len(new.notes) != len(old_layout.notes) or any(
+                n is None or n.id not in old_layout.notes for n in notes.values()):
+            new.notes = {n.id: new.notes[n.id] for n in project.notes}
+        self.layout = new
+        return new, changed
+
+    def _count_needs(self, project: Project) -> None:
+        self._needed = {}
+        self._widths.clear()
+        self._heights.clear()
+        for group, is_note in ((project.touchpoints, False), (project.notes, True)):
+            for card in group:
+                need = self._needed[card.id] = _need(card, is_note)
+                self._widths[need[0]][need[2]] += 1
+                self._heights[need[1]][need[3]] += 1
+
+    def _forget(self, need: tuple[str, str, float, float]) -> None:
+        for counts, key, value in ((self._widths, need[0], need[2]),
+                                   (self._heights, need[1], need[3])):
+            bag = counts[key]
+            bag[value] -= 1
+            if bag[value] <= 0:
+                del bag[value]
+
+    def _sizes_kept(self, project: Project, layout: MapLayout, stages: set[str],
+                    lanes: set[str]) -> bool:
+        """True when every touched stage and lane keeps its size (and exists)."""
+        own_w = {s.id: s.width for s in project.stages if s.id in stages}
+        own_h = {ln.id: ln.height for ln in project.lanes if ln.id in lanes}
+        if len(own_w) != len(stages) or len(own_h) != len(lanes):
+            return False
+        for stage_id, own in own_w.items():
+            header = layout.headers.get(stage_id)
+            need = self._widths.get(stage_id)
+            if header is None or header.w != max(own, max(need, default=0.0) if need else 0.0):
+                return False
+        for lane_id, own in own_h.items():
+            row = layout.rows.get(lane_id)
+            need = self._heights.get(lane_id)
+            if row is None or row.h != max(own, max(need, default=0.0) if need else 0.0):
+                return False
+        return True
+
+
+def _need(card: Touchpoint | Note, is_note: bool) -> tuple[str, str, float, float]:
+    """(stage, lane, width, height) the card needs its cell to be, as compute_layout has it."""
+    width, height = (NOTE_WIDTH, NOTE_HEIGHT) if is_note else (CARD_WIDTH, CARD_HEIGHT)
+    return (card.stage_id, card.lane_id, max(card.x, 0) + width + PADDING,
+            max(card.y, 0) + height + PADDING)
 
 
 def snap(value: float, grid: float = GRID) -> float:

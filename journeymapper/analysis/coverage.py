@@ -54,9 +54,13 @@ def active(touchpoints: Sequence[Touchpoint]) -> list[Touchpoint]:
 def persona_coverage(project: Project, persona: Persona,
                      touchpoints: Sequence[Touchpoint]) -> PersonaCoverage:
     """Which of ``touchpoints`` serve the persona in each stage; empty stages; unused channels."""
+    return _covered(project, persona, active(touchpoints))
+
+
+def _covered(project: Project, persona: Persona, live: list[Touchpoint]) -> PersonaCoverage:
     by_stage: dict[str, list[str]] = {stage.id: [] for stage in project.stages}
     channels: set[Channel] = set()
-    for tp in active(touchpoints):
+    for tp in live:
         if tp.serves(persona.id):
             by_stage[tp.stage_id].append(tp.id)
             channels.add(tp.channel)
@@ -68,13 +72,13 @@ def persona_coverage(project: Project, persona: Persona,
     )
 
 
-def coverage(project: Project, personas: Sequence[Persona] | None = None,
-             touchpoints: Sequence[Touchpoint] | None = None) -> Coverage:
+def analyze_coverage(project: Project, personas: Sequence[Persona] | None = None,
+                     touchpoints: Sequence[Touchpoint] | None = None) -> Coverage:
     """Coverage of ``personas`` (default all) by ``touchpoints`` (default all)."""
     personas = project.personas if personas is None else personas
-    touchpoints = project.touchpoints if touchpoints is None else touchpoints
-    used = {tp.stage_id for tp in active(touchpoints)}
+    live = active(project.touchpoints if touchpoints is None else touchpoints)
+    used = {tp.stage_id for tp in live}
     return Coverage(
-        personas=tuple(persona_coverage(project, p, touchpoints) for p in personas),
+        personas=tuple(_covered(project, p, live) for p in personas),
         empty_stage_ids=tuple(s.id for s in project.stages if s.id not in used),
     )

@@ -85,8 +85,8 @@ def journey_line(graph: JourneyGraph, components: Sequence[Sequence[int]]) -> li
     return line
 
 
-def funnel(graph: JourneyGraph, starts: Sequence[int], stage_ids: Sequence[str],
-           components: Sequence[Sequence[int]]) -> Funnel:
+def compute_funnel(graph: JourneyGraph, starts: Sequence[int], stage_ids: Sequence[str],
+                   components: Sequence[Sequence[int]]) -> Funnel:
     """Propagate customers from ``starts`` along the links of the journey.
 
     ``stage_ids`` are all the project's stages in order (a stage the journey never touches

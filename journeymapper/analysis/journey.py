@@ -8,7 +8,7 @@ from typing import Any
 
 from journeymapper.analysis.critical import Centrality, Method, critical_touchpoints
 from journeymapper.analysis.flow import LikelyPath, most_likely_path
-from journeymapper.analysis.funnel import Funnel, funnel
+from journeymapper.analysis.funnel import Funnel, compute_funnel
 from journeymapper.analysis.graph import (
     JourneyGraph,
     ProjectIndex,
@@ -31,12 +31,13 @@ class Journey:
 
     ``late_entries`` are the entries after the purchase stage: customers cannot start there,
     so a link that leads to them is missing. Every list holds touchpoint ids in project order,
-    except ``back_links`` (link ids) and
-    ``cycles`` (each a loop of touchpoint ids, starting at the one first in the project;
-    ``closed_cycles`` are those customers cannot leave). ``graph`` is the journey graph itself
-    (``graph.to_networkx()`` for a networkx DiGraph). ``funnel`` is worked out when first
-    read: on a big map it is half the cost of a journey, and a screen showing one persona
-    should not pay for every persona's.
+    except ``back_links`` (link ids) and ``cycles`` (each a loop of touchpoint ids, starting at
+    the one first in the project; ``closed_cycles`` are those customers cannot leave).
+    ``graph`` is the journey graph itself (``graph.to_networkx()`` for a networkx DiGraph).
+
+    The loops and the funnel are worked out when first read: on a big map they are most of
+    the cost of a journey, and a screen showing one persona should not pay for every
+    persona's (``analyze`` only reads the loops of the main journey).
     """
 
     persona_id: str | None
@@ -48,21 +49,46 @@ class Journey:
     unreachable: tuple[str, ...]
     dead_ends: tuple[str, ...]
     back_links: tuple[str, ...]
-    cycles: tuple[tuple[str, ...], ...]
-    closed_cycles: tuple[tuple[str, ...], ...]
-    cycles_truncated: bool
     centrality: Centrality
     likely_path: LikelyPath | None
     graph: JourneyGraph = field(repr=False, compare=False)
     stage_ids: tuple[str, ...] = field(repr=False, compare=False)
-    components: list[list[int]] = field(repr=False, compare=False)
+
+    @cached_property
+    def components(self) -> list[list[int]]:
+        """Strongly connected components of the graph, in reverse topological order."""
+        return strongly_connected(self.graph.targets)
+
+    @cached_property
+    def _loops(self) -> tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...], bool]:
+        found, truncated = cycles(self.graph, self.components)
+        ids = self.graph.ids
+        named = tuple(tuple(ids[i] for i in loop) for loop in found)
+        closed = tuple(name for name, loop in zip(named, found, strict=True)
+                       if is_closed(self.graph, loop))
+        return named, closed, truncated
+
+    @property
+    def cycles(self) -> tuple[tuple[str, ...], ...]:
+        """Up to ``loops.MAX_CYCLES`` loops, shortest first."""
+        return self._loops[0]
+
+    @property
+    def closed_cycles(self) -> tuple[tuple[str, ...], ...]:
+        """The loops customers can neither stop on nor leave."""
+        return self._loops[1]
+
+    @property
+    def cycles_truncated(self) -> bool:
+        """True when there are more loops than listed."""
+        return self._loops[2]
 
     @cached_property
     def funnel(self) -> Funnel:
         """Expected shares of customers per stage, touchpoint and link (see ``funnel``)."""
         wanted = set(self.entries)
         starts = [i for i, tid in enumerate(self.graph.ids) if tid in wanted]
-        return funnel(self.graph, starts, self.stage_ids, self.components)
+        return compute_funnel(self.graph, starts, self.stage_ids, self.components)
 
     def to_json(self) -> dict[str, Any]:
         """The journey as JSON-able data (the graph itself is left out)."""
@@ -98,8 +124,6 @@ def analyze_journey(project: Project, persona_id: str | None = None, *,
     purchase = purchase_stage(project)
     purchase_position = stage_positions(project)[purchase.id] if purchase else None
     starts = entries(graph)
-    components = strongly_connected(graph.targets)
-    loops, truncated = cycles(graph, components)
     targets = [i for i, s in enumerate(graph.stage) if s == purchase_position]
     ids = graph.ids
 
@@ -117,13 +141,9 @@ def analyze_journey(project: Project, persona_id: str | None = None, *,
         unreachable=named(unreachable(graph, starts)),
         dead_ends=named(dead_ends(graph, purchase_position)),
         back_links=tuple(back_links(project, graph, index)),
-        cycles=tuple(named(loop) for loop in loops),
-        closed_cycles=tuple(named(loop) for loop in loops if is_closed(graph, loop)),
-        cycles_truncated=truncated,
         centrality=(critical_touchpoints(graph) if with_centrality
                     else Centrality(Method.SKIPPED, 0, ())),
         likely_path=most_likely_path(graph, starts, targets),
         graph=graph,
         stage_ids=tuple(s.id for s in project.stages),
-        components=components,
     )

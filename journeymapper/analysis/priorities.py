@@ -121,8 +121,8 @@ class Priorities:
         }
 
 
-def priorities(project: Project,
-               touchpoints: Sequence[Touchpoint] | None = None) -> Priorities:
+def analyze_priorities(project: Project,
+                       touchpoints: Sequence[Touchpoint] | None = None) -> Priorities:
     """Importance-performance analysis of ``touchpoints`` (default all)."""
     scores = score_touchpoints(project, touchpoints)
     return Priorities(scores=tuple(scores), actions=tuple(action_list(scores)))

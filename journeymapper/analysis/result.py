@@ -60,7 +60,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from journeymapper.analysis.coverage import Coverage, coverage
+from journeymapper.analysis.coverage import Coverage, analyze_coverage
 from journeymapper.analysis.findings import (
     Finding,
     Names,
@@ -73,11 +73,27 @@ from journeymapper.analysis.findings import (
 )
 from journeymapper.analysis.graph import ProjectIndex, purchase_stage
 from journeymapper.analysis.journey import Journey, analyze_journey
-from journeymapper.analysis.priorities import Priorities, priorities
-from journeymapper.analysis.rollups import Rollups, rollups
+from journeymapper.analysis.priorities import Priorities, analyze_priorities
+from journeymapper.analysis.rollups import Rollups, roll_up
 from journeymapper.model import Project
 
 FORMAT = "journeymapper.analysis/1"
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    # A big map's analysis allocates a few hundred thousand short-lived containers, and every
+    # burst of allocations makes CPython's cycle collector rescan all the objects alive,
+    # including each of the project's pydantic models: that was a third of the time on a
+    # 10,000-touchpoint map. Refcounting frees what the analysis builds; the few cycles (in
+    # networkx's graph views) wait for collection to resume afterwards, as it was.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 @dataclass(frozen=True)
@@ -107,6 +123,11 @@ class Analysis:
 
     def to_json(self) -> dict[str, Any]:
         """JSON-able data in the shape documented in this module."""
+        # Tens of thousands of small dicts on a big map: the same reason as in analyze().
+        with _collector_paused():
+            return self._json()
+
+    def _json(self) -> dict[str, Any]:
         return {
             "format": FORMAT,
             "title": self.title,
@@ -124,22 +145,6 @@ class Analysis:
             "priorities": self.priorities.to_json(),
             "rollups": self.rollups.to_json(),
         }
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    # A big map's analysis allocates a few hundred thousand short-lived containers, and every
-    # burst of allocations makes CPython's cycle collector rescan all the objects alive,
-    # including each of the project's pydantic models: that was a third of the time on a
-    # 10,000-touchpoint map. Nothing the analysis builds forms a reference cycle (refcounting
-    # frees it all), so collection just resumes afterwards, as it was.
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def analyze(project: Project, today: dt.date, persona_id: str | None = None) -> Analysis:
@@ -170,9 +175,9 @@ def _analyze(project: Project, today: dt.date, persona_id: str | None) -> Analys
     # critical touchpoints are one ``analyze(project, today, persona_id)`` away.
     others = tuple(analyze_journey(project, p.id, with_centrality=False, index=index)
                    for p in personas if persona_id is None)
-    cover = coverage(project, personas, touchpoints)
-    prio = priorities(project, touchpoints)
-    sums = rollups(project, today, touchpoints, personas)
+    cover = analyze_coverage(project, personas, touchpoints)
+    prio = analyze_priorities(project, touchpoints)
+    sums = roll_up(project, today, touchpoints, personas)
     scores = {s.touchpoint_id: s for s in prio.scores}
     names = Names(project, index)
     findings = ranked([

@@ -149,7 +149,7 @@ def overdue(touchpoints: Iterable[Touchpoint], today: dt.date) -> list[Touchpoin
     return late
 
 
-def rollups(project: Project, today: dt.date,
+def roll_up(project: Project, today: dt.date,
             touchpoints: Sequence[Touchpoint] | None = None,
             personas: Sequence[Persona] | None = None) -> Rollups:
     """Roll up ``touchpoints`` (default all) for ``personas`` (default all) as of ``today``."""
@@ -163,35 +163,46 @@ def rollups(project: Project, today: dt.date,
     stages: dict[str, list[Touchpoint]] = {s.id: [] for s in project.stages}
     channels: dict[Channel, list[Touchpoint]] = {}
     served: dict[str, list[Touchpoint]] = {p.id: [] for p in people}
+    everyone = list(served.values())
     for tp in tps:
         stages[tp.stage_id].append(tp)
         channels.setdefault(tp.channel, []).append(tp)
-        for pid, group in served.items():
-            if tp.serves(pid):
+        # Touchpoint.serves, inlined: it would run once per touchpoint and persona.
+        if tp.persona_ids:
+            for pid in tp.persona_ids:
+                if pid in served:
+                    served[pid].append(tp)
+        else:
+            for group in everyone:
                 group.append(tp)
     by_stage = [total(s.id, s.name, stages[s.id]) for s in project.stages]
     by_channel = [total(c.value, c.value, channels[c]) for c in Channel if c in channels]
     owners = _by_owner(tps)
     by_owner = [total(key, label, group) for key, label, group in owners]
     by_persona = [total(p.id, p.name, served[p.id]) for p in people]
+    # Every touchpoint sits in exactly one stage: the grand total is the sum of the stages.
+    grand = Total("all", "All touchpoints", len(tps), sum((t.budget for t in by_stage), ZERO),
+                  sum((t.spent for t in by_stage), ZERO))
 
-    months: dict[str, list[Touchpoint]] = {}
+    # Grouped by (year, month) and named once per month: formatting a name per touchpoint
+    # showed on big maps.
+    months: dict[tuple[int, int], list[Touchpoint]] = {}
     for tp in sorted((tp for tp in tps if tp.deadline), key=lambda tp: tp.deadline or today):
-        months.setdefault(month_of(tp.deadline or today), []).append(tp)
-    by_month = [Month(month, tuple(tp.id for tp in group),
+        day = tp.deadline or today
+        months.setdefault((day.year, day.month), []).append(tp)
+    by_month = [Month(month_of(dt.date(year, month, 1)), tuple(tp.id for tp in group),
                       sum((tp.budget for tp in group), ZERO),
                       sum(1 for tp in group if tp.id in late_ids))
-                for month, group in sorted(months.items())]
+                for (year, month), group in sorted(months.items())]
 
     late_by_owner: dict[str, list[str]] = {}
     for tp in late:
         late_by_owner.setdefault(owner_key(tp.owner), []).append(tp.id)
-    workload = [Workload(key, label, len(group), sum((tp.budget for tp in group), ZERO),
-                         sum((tp.spent for tp in group), ZERO),
-                         tuple(late_by_owner.get(key, ())))
-                for key, label, group in owners]
+    workload = [Workload(t.key, t.label, t.count, t.budget, t.spent,
+                         tuple(late_by_owner.get(t.key, ())))
+                for t in by_owner]
     return Rollups(
-        total=total("all", "All touchpoints", tps),
+        total=grand,
         by_stage=tuple(by_stage),
         by_channel=tuple(by_channel),
         by_owner=tuple(by_owner),

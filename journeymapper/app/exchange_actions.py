@@ -1,12 +1,400 @@
-"""Placeholder feature module until its work lands."""
+"""File exchange in the window: File > Export and Import, New from Template and Save as
+Template, Tools > Analyze and Project Settings, Help > Keyboard Shortcuts and About.
+
+The back ends are Qt-free (``journeymapper.export``, ``journeymapper.importers``,
+``journeymapper.analysis``); this module puts them in menus. Exports read a deep copy of the
+project on a worker thread, so editing goes on while a big PDF or deck is written; imports go
+through the document, so one Undo takes them back. The dialogs and back ends are imported when
+first used: none of them (nor reportlab, openpyxl, python-pptx or networkx) costs start-up time.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QProgressBar, QWidget
+
+from journeymapper.app.actions import make_action
+from journeymapper.app.settings import APPLICATION, ORGANISATION
+from journeymapper.model import Project
+from journeymapper.ui.dialogs.export_files import ExchangeSettings, ExportNotice, ask_save_path
+from journeymapper.ui.dialogs.jobs import BackgroundJob
+from journeymapper.ui.panels.docks import LazyDock
 
 if TYPE_CHECKING:
     from journeymapper.app.main_window import MainWindow
+    from journeymapper.ui.dialogs.help import ShortcutSheet
+    from journeymapper.ui.dialogs.pdf_export import PdfExportDialog
+    from journeymapper.ui.dialogs.templates import (
+        NewFromTemplateDialog,
+        SaveAsTemplateDialog,
+        Template,
+    )
+    from journeymapper.ui.dialogs.touchpoint_import import TouchpointImportDialog
+
+ANALYSIS = "dock-analysis"
+Writer = Callable[[Project, str, "str | None"], object]
+
+
+# ----- the file formats -------------------------------------------------------------------------
+def _write_csv(project: Project, path: str, _persona: str | None) -> None:
+    from journeymapper.export.table_csv import export_csv
+    export_csv(project, path)
+
+
+def _write_xlsx(project: Project, path: str, _persona: str | None) -> None:
+    from journeymapper.export.table_xlsx import export_xlsx
+    export_xlsx(project, path)
+
+
+def _write_ics(project: Project, path: str, _persona: str | None) -> None:
+    from journeymapper.export.ics import export_ics
+    export_ics(project, path)
+
+
+def _write_mermaid(project: Project, path: str, _persona: str | None) -> None:
+    from journeymapper.export.mermaid import to_mermaid
+    from journeymapper.io import atomic_write
+    atomic_write(path, to_mermaid(project).encode("utf-8"), backup=False)
+
+
+def _write_pptx(project: Project, path: str, persona: str | None) -> None:
+    from journeymapper.export.pptx import export_pptx
+    export_pptx(project, path, persona=persona)
+
+
+@dataclass(frozen=True)
+class FileFormat:
+    """An export written on a worker thread: menu text, what the notice calls it, file type."""
+
+    name: str
+    menu: str
+    label: str
+    extension: str
+    file_filter: str
+    write: Writer
+
+
+FORMATS = (
+    FileFormat("csv", "&CSV\u2026", "CSV", "csv", "CSV files (*.csv)", _write_csv),
+    FileFormat("xlsx", "&Excel\u2026", "workbook", "xlsx", "Excel workbooks (*.xlsx)",
+               _write_xlsx),
+    FileFormat("ics", "Calendar (.&ics)\u2026", "calendar", "ics", "iCalendar files (*.ics)",
+               _write_ics),
+    FileFormat("mermaid", "&Mermaid\u2026", "diagram", "mmd",
+               "Mermaid diagrams (*.mmd *.md)", _write_mermaid),
+    FileFormat("pptx", "Power&Point\u2026", "deck", "pptx", "PowerPoint decks (*.pptx)",
+               _write_pptx),
+)
+
+
+class Exchange(QObject):
+    """The window's import/export, template, analysis and help commands."""
+
+    exported = Signal(str)
+    """An export was written to this path."""
+    export_failed = Signal(str)
+    """An export failed; the message was shown to the user."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.setObjectName("exchange")
+        self.window = window
+        self.settings = ExchangeSettings(QSettings(QSettings.Format.IniFormat,
+                                                  QSettings.Scope.UserScope,
+                                                  ORGANISATION, APPLICATION))
+        self.notice = ExportNotice(window.statusBar())
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumWidth(120)
+        self.busy_label = QLabel()
+        for widget in (self.busy_label, self.busy):
+            widget.hide()
+            window.statusBar().addPermanentWidget(widget)
+        self.jobs: set[BackgroundJob] = set()
+        self.pdf_dialog: PdfExportDialog | None = None
+        self.import_dialog: TouchpointImportDialog | None = None
+        self.actions: dict[str, QAction] = {}
+        self._build_menus()
+        self.analysis_dock = LazyDock("Analysis", ANALYSIS, self._make_analysis, window)
+        window.add_panel(self.analysis_dock, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.analysis_dock.hide()
+
+    # ----- menus ----------------------------------------------------------------------------
+    def _action(self, key: str, text: str, slot: Callable[[], object], tip: str,
+                shortcut: str | None = None) -> QAction:
+        action = make_action(self.window, text, slot, shortcut, tip)
+        action.setObjectName(f"action-{key}")
+        self.actions[key] = action
+        return action
+
+    def _build_menus(self) -> None:
+        w, menus, a = self.window, self.window.menus, self._action
+        menus.file.insertAction(w.commands.open, a(
+            "new-from-template", "New from &Template\u2026", self.new_from_template,
+            "Start a map from a template, with a preview", "Ctrl+Shift+N"))
+        menus.file.insertAction(w.commands.close, a(
+            "save-as-template", "Save as Te&mplate\u2026", self.save_as_template,
+            "Keep this map as a template for new maps"))
+        export = menus.export_menu
+        export.addAction(a("export-pdf", "&PDF\u2026", self.export_pdf,
+                           "Print the map, personas, register... as a PDF", "Ctrl+Shift+E"))
+        export.addSeparator()
+        for fmt in FORMATS:
+            export.addAction(a(f"export-{fmt.name}", fmt.menu,
+                               lambda f=fmt: self.export_file(f),
+                               f"Export the map as a {fmt.label}"))
+        export.addSeparator()
+        export.addAction(a("export-png", "&Image (PNG)\u2026", lambda: self.export_image("png"),
+                           "The whole map as a picture (twice screen resolution)"))
+        export.addAction(a("export-svg", "Image (&SVG)\u2026", lambda: self.export_image("svg"),
+                           "The whole map as a vector drawing, text kept as text"))
+        imports = menus.import_menu
+        imports.addAction(a("import-touchpoints", "&Touchpoints from CSV/Excel\u2026",
+                            self.import_touchpoints,
+                            "Add or update touchpoints from a spreadsheet"))
+        imports.addAction(a("import-mermaid", "&Map from Mermaid\u2026", self.import_mermaid,
+                            "Open a Mermaid user-journey diagram as a new map"))
+        menus.tools.addAction(a("analyze", "&Analyze Journey", self.show_analysis,
+                                "Findings, funnel, paths, coverage and what to do first",
+                                "Ctrl+Shift+A"))
+        menus.tools.addAction(a("project-settings", "Project &Settings\u2026",
+                                self.project_settings, "Title, description, business context"))
+        menus.help.addAction(a("shortcuts", "&Keyboard Shortcuts", self.show_shortcuts,
+                               "Every keyboard shortcut of the window", "Ctrl+/"))
+        menus.help.addAction(a("about", "&About Journeymapper", self.show_about,
+                               "Version and licence"))
+        self.actions["about"].setMenuRole(QAction.MenuRole.AboutRole)
+
+    # ----- exports --------------------------------------------------------------------------
+    def _suggestion(self, extension: str) -> str:
+        doc = self.window.document
+        folder = str(doc.path.parent) if doc.path else ""
+        return self.settings.suggestion(doc.project.title, extension, folder)
+
+    def _done(self, path: str, label: str) -> None:
+        self.settings.set_last_folder(Path(path).parent)
+        self.notice.show_file(path, label)
+        self.exported.emit(path)
+
+    def _failed(self, what: str, message: str) -> None:
+        QMessageBox.critical(self.window, f"Cannot export the {what}", message)
+        self.export_failed.emit(message)
+
+    def export_pdf(self) -> PdfExportDialog:
+        """Open the PDF export dialog (its export runs on a worker thread)."""
+        from journeymapper.ui.dialogs.pdf_export import PdfExportDialog
+
+        dialog = PdfExportDialog(self.window.document, self.settings, self.window)
+        dialog.path.setText(self._suggestion("pdf"))
+        dialog.exported.connect(lambda path: self._done(path, "PDF"))
+        dialog.finished.connect(dialog.deleteLater)
+        self.pdf_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def export_file(self, fmt: FileFormat, path: str | None = None) -> BackgroundJob | None:
+        """Ask where (unless ``path`` is given) and write ``fmt`` on a worker thread."""
+        if path is None:
+            path = ask_save_path(self.window, f"Export {fmt.label}", self._suggestion(
+                fmt.extension), f"{fmt.file_filter};;All files (*)", fmt.extension)
+            if not path:
+                return None
+        # A copy: the map stays editable while the worker thread reads it.
+        project = self.window.document.project.model_copy(deep=True)
+        persona = self.window.scene.persona_filter()
+        target = path
+        job = BackgroundJob(lambda _progress: fmt.write(project, target, persona), parent=self)
+        job.succeeded.connect(lambda _result: self._done(target, fmt.label))
+        job.failed.connect(lambda message: self._failed(fmt.label, message))
+        job.finished.connect(lambda: self._job_finished(job))
+        self.jobs.add(job)
+        self._show_busy(f"Exporting {Path(path).name}\u2026")
+        job.start()
+        return job
+
+    def _show_busy(self, text: str) -> None:
+        self.busy_label.setText(text)
+        self.busy_label.show()
+        self.busy.show()
+
+    def _job_finished(self, job: BackgroundJob) -> None:
+        self.jobs.discard(job)
+        job.deleteLater()
+        if not self.jobs:
+            self.busy.hide()
+            self.busy_label.hide()
+
+    def export_image(self, kind: str, path: str | None = None) -> bool:
+        """Draw the whole map as a PNG or SVG (on this thread: scenes are not thread-safe)."""
+        from journeymapper.ui.dialogs.map_image import export_png, export_svg
+
+        label = kind.upper()
+        if path is None:
+            path = ask_save_path(self.window, f"Export {label}", self._suggestion(kind),
+                                 f"{label} images (*.{kind});;All files (*)", kind)
+            if not path:
+                return False
+        persona = self.window.scene.persona_filter()
+        write = export_png if kind == "png" else export_svg
+        error = ""
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            write(self.window.document.project, path, persona_id=persona)
+        except OSError as exc:
+            error = str(exc)
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        if error:
+            self._failed(label, error)
+            return False
+        self._done(path, label)
+        return True
+
+    # ----- imports --------------------------------------------------------------------------
+    def _ask_open(self, caption: str, file_filter: str) -> str:
+        path, _ = QFileDialog.getOpenFileName(self.window, caption,
+                                              self.settings.last_import_folder(), file_filter)
+        if path:
+            self.settings.set_last_import_folder(Path(path).parent)
+        return path
+
+    def import_touchpoints(self, path: str | None = None) -> TouchpointImportDialog | None:
+        """Read a CSV/XLSX table and open the mapping and preview dialog on it."""
+        from journeymapper.importers.tabular import TableError, read_table
+        from journeymapper.ui.dialogs.touchpoint_import import (
+            TABLE_FILTER,
+            TouchpointImportDialog,
+        )
+
+        path = path or self._ask_open("Import touchpoints", TABLE_FILTER)
+        if not path:
+            return None
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            table = read_table(path)
+        except TableError as exc:
+            table, error = None, str(exc)
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        if table is None:
+            QMessageBox.critical(self.window, "Cannot import the table", error)
+            return None
+        dialog = TouchpointImportDialog(self.window.document, table, path, self.window)
+        dialog.imported.connect(lambda n: self.window.show_status(
+            f"Imported {n} touchpoint{'s' if n != 1 else ''} from {Path(path).name} "
+            f"(Undo takes the import back)"))
+        dialog.finished.connect(dialog.deleteLater)
+        self.import_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def import_mermaid(self, path: str | None = None) -> bool:
+        """Open a Mermaid journey diagram as a new, unsaved map."""
+        from journeymapper.importers.mermaid import MermaidSyntaxError
+        from journeymapper.ui.dialogs.mermaid_file import (
+            MERMAID_FILTER,
+            MermaidFileError,
+            read_mermaid_file,
+        )
+
+        if not self.window.maybe_save():
+            return False
+        path = path or self._ask_open("Map from Mermaid", MERMAID_FILTER)
+        if not path:
+            return False
+        try:
+            project = read_mermaid_file(path)
+        except (MermaidFileError, MermaidSyntaxError) as exc:
+            QMessageBox.critical(self.window, "Cannot import the diagram",
+                                 f"{Path(path).name} is not a Mermaid journey diagram:\n\n{exc}")
+            return False
+        self._open_new(project, modified=True)
+        self.window.show_status(f"Imported {len(project.touchpoints)} touchpoints from "
+                                f"{Path(path).name}")
+        return True
+
+    def _open_new(self, project: Project, *, modified: bool) -> None:
+        # An imported map is unsaved work (closing asks); a map from a template is not yet.
+        self.window.document.replace_project(project, None, modified=modified)
+        self.window.view.fit_to_window()
+
+    # ----- templates --------------------------------------------------------------------------
+    def new_from_template(self) -> NewFromTemplateDialog | None:
+        """Choose a template with a preview; Create starts a new map from it."""
+        from journeymapper.ui.dialogs.templates import NewFromTemplateDialog
+
+        if not self.window.maybe_save():
+            return None
+        dialog = NewFromTemplateDialog(self.window)
+        dialog.accepted.connect(lambda: self._create_from(dialog.chosen()))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def _create_from(self, template: Template | None) -> None:
+        from journeymapper.io import ProjectFileError
+
+        if template is None:
+            return
+        try:
+            project = template.new_map()
+        except ProjectFileError as exc:
+            QMessageBox.critical(self.window, "Cannot use the template", str(exc))
+            return
+        self._open_new(project, modified=False)
+        self.window.show_status(f"New map from the template {template.label}")
+
+    def save_as_template(self) -> SaveAsTemplateDialog:
+        """Name the template and save the map into the user's templates folder."""
+        from journeymapper.ui.dialogs.templates import SaveAsTemplateDialog
+
+        dialog = SaveAsTemplateDialog(self.window.document.project, self.window)
+        dialog.accepted.connect(lambda: self.window.show_status(
+            f"Saved the template {dialog.saved_path}"))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    # ----- tools and help ---------------------------------------------------------------------
+    def _make_analysis(self) -> QWidget:
+        from journeymapper.ui.panels.analysis import AnalysisPanel
+        return AnalysisPanel(self.window.document, self.window.selection)
+
+    def show_analysis(self) -> None:
+        """Show the analysis dock (it analyses the map when shown)."""
+        self.analysis_dock.show()
+        self.analysis_dock.raise_()
+        self.analysis_dock.content()
+
+    def project_settings(self) -> None:
+        """The project's title, description and business context in a dialog."""
+        from journeymapper.ui.panels.project_settings import ProjectSettingsDialog
+
+        dialog = ProjectSettingsDialog(self.window.document, self.window)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def show_shortcuts(self) -> ShortcutSheet:
+        """The keyboard shortcut sheet, built afresh from the window's actions."""
+        from journeymapper.ui.dialogs.help import ShortcutSheet
+
+        sheet = ShortcutSheet(self.window)
+        sheet.finished.connect(sheet.deleteLater)
+        sheet.show()
+        return sheet
+
+    def show_about(self) -> None:
+        """Version, licence, Qt and PySide versions."""
+        from journeymapper.ui.dialogs.help import show_about
+        show_about(self.window)
 
 
 def install(window: MainWindow) -> None:
-    """Add this feature to the window (nothing yet)."""
+    """Add the exchange menus, the analysis dock and the help entries to the window."""
+    window.exchange = Exchange(window)  # type: ignore[attr-defined]

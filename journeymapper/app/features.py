@@ -15,7 +15,6 @@ FEATURES = (
     "journeymapper.app.exchange_actions",
     "journeymapper.app.workshop_actions",
     "journeymapper.app.living_map_actions",
-    "journeymapper.app.safety",
 )
 
 

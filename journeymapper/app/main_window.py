@@ -16,6 +16,7 @@ from journeymapper.app.dialogs import Answer
 from journeymapper.app.features import install_features
 from journeymapper.app.menus import Menus
 from journeymapper.app.recent_files import RecentFiles
+from journeymapper.app.safety import Safety
 from journeymapper.app.settings import AppSettings
 from journeymapper.document import Document, EditError, Kind
 from journeymapper.model import Project, new_project
@@ -47,6 +48,7 @@ class MainWindow(QMainWindow):
         self.palette = PaletteDock(self)
         self.palette.list.entry_activated.connect(self.insert)
         self.add_panel(self.palette, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.safety = Safety(self)
         install_panels(self)
         install_features(self)
         self._zoom_label = QLabel()
@@ -112,6 +114,7 @@ class MainWindow(QMainWindow):
                 dialogs.show_error(self, "Cannot use the template", str(exc))
                 return False
             project.title = "Untitled journey"
+        self.safety.closed()
         self._replace(project, None)
         return True
 
@@ -127,9 +130,12 @@ class MainWindow(QMainWindow):
 
     def open_path(self, path: str | os.PathLike[str]) -> bool:
         """Load a project file into the window, without asking; errors are shown."""
+        if not self.safety.opening(path):
+            return False
         try:
             project = io.load(path)
         except io.ProjectFileError as exc:
+            self.safety.open_failed()
             dialogs.show_error(self, "Cannot open the map", str(exc))
             self.recent.remove(str(path))
             return False
@@ -139,7 +145,7 @@ class MainWindow(QMainWindow):
 
     def save(self) -> bool:
         """Save to the current file (asking where when there is none)."""
-        if self.document.path is None:
+        if self.document.path is None or self.safety.read_only:
             return self.save_as()
         return self._save_to(self.document.path)
 
@@ -157,6 +163,7 @@ class MainWindow(QMainWindow):
             dialogs.show_error(self, "Cannot save the map",
                                f"{path}: {exc.strerror or exc}\n\nThe map is not saved.")
             return False
+        self.safety.saved()
         self._remember(str(path))
         self.show_status(f"Saved {path.name}")
         return True
@@ -169,6 +176,7 @@ class MainWindow(QMainWindow):
         """Close the map (a blank one takes its place)."""
         if not self.maybe_save():
             return False
+        self.safety.closed()
         self._replace(new_project(), None)
         return True
 
@@ -227,4 +235,5 @@ class MainWindow(QMainWindow):
         self.commands.presentation.setChecked(False)
         self.settings.save_window(self.saveGeometry(), self.saveState())
         self.settings.sync()
+        self.safety.shutdown()
         event.accept()

@@ -6,12 +6,11 @@ openpyxl and icalendar are imported only by the command that needs them.
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from journeymapper.io import ProjectFileError, load
+from journeymapper.cli.common import error, load_or_report
 from journeymapper.model import Project
 
 MAX_ERRORS_SHOWN = 50
@@ -49,19 +48,6 @@ def register(commands: Any) -> None:
     p.set_defaults(func=cmd_import_table)
 
 
-def error(message: str) -> None:
-    """Print an error for the user on stderr."""
-    print(message, file=sys.stderr)
-
-
-def _load(path: Path) -> Project | None:
-    try:
-        return load(path)
-    except ProjectFileError as exc:
-        error(str(exc))
-        return None
-
-
 def _writer(suffix: str) -> Callable[[Project, Path], None]:
     if suffix == ".csv":
         from journeymapper.export.table_csv import export_csv
@@ -78,7 +64,7 @@ def _writer(suffix: str) -> Callable[[Project, Path], None]:
 
 def cmd_export(args: argparse.Namespace) -> int:
     """Write the touchpoint table or the deadline calendar."""
-    project = _load(args.file)
+    project = load_or_report(args.file)
     if project is None:
         return 1
     output = args.output or args.file.with_suffix(args.suffix)
@@ -133,7 +119,7 @@ def cmd_import_table(args: argparse.Namespace) -> int:
     )
     from journeymapper.io import save
 
-    project = _load(args.file)
+    project = load_or_report(args.file)
     if project is None:
         return 1
     try:

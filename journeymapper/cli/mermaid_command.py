@@ -11,7 +11,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from journeymapper.io import ProjectFileError, atomic_write, load, save
+from journeymapper.cli.common import error, load_or_report
+from journeymapper.io import atomic_write, save
 from journeymapper.model import Project
 
 MAX_TEXT_BYTES = 16 * 1024 * 1024
@@ -46,19 +47,6 @@ def register(commands: Any) -> None:
     p.set_defaults(func=cmd_export_pptx)
 
 
-def error(message: str) -> None:
-    """Print an error for the user on stderr."""
-    print(message, file=sys.stderr)
-
-
-def _load(path: Path) -> Project | None:
-    try:
-        return load(path)
-    except ProjectFileError as exc:
-        error(str(exc))
-        return None
-
-
 def _persona_id(project: Project, key: str | None) -> tuple[bool, str | None]:
     """(ok, persona id) for a persona given by id or name; prints the error when unknown."""
     if key is None:
@@ -84,7 +72,7 @@ def cmd_export_mermaid(args: argparse.Namespace) -> int:
     """Print or write the Mermaid journey text of a project."""
     from journeymapper.export.mermaid import to_mermaid
 
-    project = _load(args.file)
+    project = load_or_report(args.file)
     if project is None:
         return 1
     ok, persona_id = _persona_id(project, args.persona)
@@ -159,7 +147,7 @@ def cmd_export_pptx(args: argparse.Namespace) -> int:
     """Write a PowerPoint deck of the project."""
     from journeymapper.export.pptx import export_pptx
 
-    project = _load(args.file)
+    project = load_or_report(args.file)
     if project is None:
         return 1
     ok, persona_id = _persona_id(project, args.persona)

@@ -9,6 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from journeymapper.cli.common import error
 from journeymapper.io import ProjectFileError, atomic_write, load, save, schema_text
 from journeymapper.model import Project, new_project
 from journeymapper.paths import template_files
@@ -37,11 +38,6 @@ def register(commands: Any) -> None:
     p = commands.add_parser("schema", help="print the JSON Schema of project files")
     p.add_argument("-o", "--output", type=Path, help="write to this file instead")
     p.set_defaults(func=cmd_schema)
-
-
-def error(message: str) -> None:
-    """Print an error for the user on stderr."""
-    print(message, file=sys.stderr)
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -131,5 +127,9 @@ def cmd_schema(args: argparse.Namespace) -> int:
         # A pipe or device (e.g. /dev/stdout) is written in place, never replaced.
         args.output.write_text(schema_text(), encoding="utf-8")
     else:
-        atomic_write(args.output, schema_text().encode("utf-8"), backup=False)
+        try:
+            atomic_write(args.output, schema_text().encode("utf-8"), backup=False)
+        except OSError as exc:
+            error(str(exc))
+            return 1
     return 0

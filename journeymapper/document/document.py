@@ -177,6 +177,16 @@ class Document(QObject):
                       [SetFields(self, kind, i, v) for i, v in planned])
         return len(planned)
 
+    def edit_each(self, kind: Kind, changes: Mapping[str, Mapping[str, Any]],
+                  text: str) -> int:
+        """Set different fields on several items (``{id: {field: value}}``) as one undo step
+        named ``text``; every value is validated first, so nothing changes if one is refused.
+        Returns how many items really change."""
+        planned = [(i, v) for i, values in changes.items()
+                   if (v := self._validated(kind, i, dict(values)))]
+        self.push_all(text, [SetFields(self, kind, i, v) for i, v in planned])
+        return len(planned)
+
     def move_cards(self, moves: Mapping[tuple[Kind, str], tuple[str, str, float, float]]) -> int:
         """Move touchpoints/notes to (stage id, lane id, x, y) in their cell; one undo step."""
         changes: list[tuple[Kind, str, dict[str, Any]]] = []
@@ -255,6 +265,12 @@ class Document(QObject):
         item = items.pop(self.index_of(kind, item_id))
         items.insert(index, item)
         self.items_reordered.emit(kind.value)
+
+    def content_replaced(self) -> None:
+        """Low level, for commands that swap whole lists at once (switching the map version):
+        index again and emit ``project_replaced`` so every view rebuilds. Undo history stays."""
+        self._rebuild_index()
+        self.project_replaced.emit()
 
     # ----- internals -----------------------------------------------------------------------
     def _on_clean_changed(self, clean: bool) -> None:

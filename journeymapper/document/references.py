@@ -9,6 +9,7 @@ from PySide6.QtGui import QUndoCommand
 
 from journeymapper.document.commands import SetFields, TakeItem
 from journeymapper.document.kinds import Kind, items_of
+from journeymapper.document.versions import version_cascade
 
 if TYPE_CHECKING:
     from journeymapper.document.document import Document
@@ -92,6 +93,8 @@ def removal_plan(doc: Document, requested: Sequence[tuple[Kind, str]]
                                 if k not in doomed[Kind.CRITERION]}
         if values:
             commands.append(SetFields(doc, Kind.TOUCHPOINT, tp.id, values))
+    # Personas and criteria are shared by the stored versions of the map: they forget them too.
+    commands += version_cascade(doc, doomed[Kind.PERSONA], doomed[Kind.CRITERION])
     for kind in _REMOVAL_ORDER:
         # Keep list order so undo re-inserts at the remembered indexes correctly.
         for x in items_of(p, kind):

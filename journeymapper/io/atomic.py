@@ -18,9 +18,9 @@ How a write goes (``atomic_open`` / ``atomic_write``):
 
 A symlinked target is written through to the real file, so the link survives. A target that
 is a device or a pipe (``-o /dev/stdout``, ``/dev/null``) is written straight into, never
-replaced. A target whose
-permissions say read-only is refused. Any failure removes the temporary file, leaves the old
-file untouched and raises ``SaveError`` (an ``OSError``) whose message says which file and why.
+replaced. A target whose permissions say read-only is refused. Any failure removes the
+temporary file, leaves the old file untouched and raises ``SaveError`` (an ``OSError``) whose
+message says which file and why.
 """
 
 from __future__ import annotations
@@ -46,18 +46,21 @@ TEMP_SUFFIX = ".tmp"
 FOREIGN_TEMP_MAX_AGE = 24 * 3600.0
 
 _TEMP_RE = re.compile(r"^\.(?P<name>.+)\.(?P<host>[0-9a-f]{8})-(?P<pid>[0-9]+)-[0-9a-f]{6,}\.tmp$")
-_REASONS = {
-    errno.ENOSPC: "the disk is full",
-    errno.EDQUOT: "the disk quota is used up",
-    errno.EACCES: "permission denied (the folder or the file is read-only or someone else's)",
-    errno.EPERM: "the operation is not permitted (the folder or the file is protected)",
-    errno.EROFS: "the drive is read-only",
-    errno.ENOENT: "the folder does not exist (any more)",
-    errno.ENOTDIR: "a part of the folder path is not a folder",
-    errno.EISDIR: "a folder has that name",
-    errno.ENAMETOOLONG: "the file name is too long",
-    errno.EIO: "the drive reported an input/output error",
+_REASON_TEXTS = {
+    "ENOSPC": "the disk is full",
+    "EDQUOT": "the disk quota is used up",
+    "EACCES": "permission denied (the folder or the file is read-only or someone else's)",
+    "EPERM": "the operation is not permitted (the folder or the file is protected)",
+    "EROFS": "the drive is read-only",
+    "ENOENT": "the folder does not exist (any more)",
+    "ENOTDIR": "a part of the folder path is not a folder",
+    "EISDIR": "a folder has that name",
+    "ENAMETOOLONG": "the file name is too long",
+    "EIO": "the drive reported an input/output error",
 }
+# Not every platform has every code (EDQUOT, EROFS on Windows).
+_REASONS = {getattr(errno, name): text for name, text in _REASON_TEXTS.items()
+            if hasattr(errno, name)}
 
 
 class SaveError(OSError):

@@ -26,7 +26,10 @@ def _from_0(data: Data) -> Data:
 
 
 def _from_1(data: Data) -> Data:
-    """Version 2 added dot votes on touchpoints (default 0): nothing to convert."""
+    """Version 2 added, all with defaults: dot votes on touchpoints (0), a review cadence
+    ("none") and review history ([]) on touchpoints, the active version's id and name
+    ("version-1", "Current map"), stored versions ([]) and KPI colouring (off, with the default
+    rules). A version-1 file is a valid version-2 file: nothing to convert."""
     return data
 
 

@@ -20,6 +20,7 @@ from journeymapper.model.project import (
     ProjectProblems,
     find_problems,
 )
+from journeymapper.model.review import Cadence, Review
 from journeymapper.model.scoring import (
     Criterion,
     Scoring,
@@ -30,11 +31,13 @@ from journeymapper.model.scoring import (
 )
 from journeymapper.model.stage import Lane, Stage
 from journeymapper.model.touchpoint import KPI, Touchpoint
+from journeymapper.model.version import KpiColouring, KpiCondition, KpiRule, MapVersion
 
 __all__ = [
-    "KPI", "SCHEMA_VERSION", "BusinessContext", "BusinessSize", "Channel", "Criterion", "Lane",
-    "LaneKind", "Link", "MarketPosition", "Note", "Persona", "Problem", "Project",
-    "ProjectProblems", "Quadrant", "Scoring", "Stage", "Status", "Touchpoint", "default_scoring",
+    "KPI", "SCHEMA_VERSION", "BusinessContext", "BusinessSize", "Cadence", "Channel",
+    "Criterion", "KpiColouring", "KpiCondition", "KpiRule", "Lane", "LaneKind", "Link",
+    "MapVersion", "MarketPosition", "Note", "Persona", "Problem", "Project", "ProjectProblems",
+    "Quadrant", "Review", "Scoring", "Stage", "Status", "Touchpoint", "default_scoring",
     "find_problems", "new_id", "new_project", "performance_gap", "performance_percent",
     "priority", "quadrant",
 ]

@@ -8,12 +8,28 @@ from typing import Any
 from pydantic import Field, model_validator
 
 from journeymapper.model.enums import BusinessSize, MarketPosition
-from journeymapper.model.fields import MAX_ITEMS, MAX_SHORT_LIST, Entity, Name, ShortText, Text
+from journeymapper.model.fields import (
+    MAX_ITEMS,
+    MAX_SHORT_LIST,
+    Entity,
+    Id,
+    Name,
+    ShortText,
+    Text,
+)
 from journeymapper.model.link import Link, Note
 from journeymapper.model.persona import Persona
 from journeymapper.model.scoring import Scoring
 from journeymapper.model.stage import Lane, Stage
 from journeymapper.model.touchpoint import Touchpoint
+from journeymapper.model.version import (
+    CONTENT_FIELDS,
+    DEFAULT_VERSION_ID,
+    DEFAULT_VERSION_NAME,
+    MAX_VERSIONS,
+    KpiColouring,
+    MapVersion,
+)
 
 SCHEMA_VERSION = 2
 
@@ -60,6 +76,12 @@ class Project(Entity):
     touchpoints: list[Touchpoint] = Field(default_factory=list, max_length=MAX_ITEMS)
     links: list[Link] = Field(default_factory=list, max_length=MAX_ITEMS)
     notes: list[Note] = Field(default_factory=list, max_length=MAX_ITEMS)
+    # The lists above are the active version of the map; ``versions`` holds the other named
+    # snapshots (see journeymapper.model.version). Personas and scoring are shared.
+    version_id: Id = DEFAULT_VERSION_ID
+    version_name: Name = DEFAULT_VERSION_NAME
+    versions: list[MapVersion] = Field(default_factory=list, max_length=MAX_VERSIONS)
+    kpi_colouring: KpiColouring = Field(default_factory=KpiColouring)
 
     @model_validator(mode="after")
     def _check_references(self) -> Project:
@@ -72,6 +94,17 @@ class Project(Entity):
         """Importance 0..100 of a touchpoint under this project's scoring."""
         return self.scoring.importance(touchpoint)
 
+    def active_version(self) -> MapVersion:
+        """The active map as a version (sharing this project's lists: no copy is made)."""
+        return MapVersion.model_construct(id=self.version_id, name=self.version_name,
+                                          **{n: getattr(self, n) for n in CONTENT_FIELDS})
+
+    def find_version(self, version_id: str) -> MapVersion | None:
+        """The active map or a stored version with this id, or None."""
+        if version_id == self.version_id:
+            return self.active_version()
+        return next((v for v in self.versions if v.id == version_id), None)
+
     def all_ids(self) -> Iterator[str]:
         """Every id in the project (stages, lanes, criteria, personas, cards, links)."""
         for group in (self.stages, self.lanes, self.scoring.criteria, self.personas,
@@ -81,7 +114,27 @@ class Project(Entity):
 
 
 def find_problems(project: Project) -> list[Problem]:
-    """Duplicate ids and dangling references, each located by its JSON path."""
+    """Duplicate ids and dangling references, each located by its JSON path.
+
+    The active map and every stored version are checked alike (``versions[0].links[2]...``);
+    each version has its own ids but shares the project's personas and criteria.
+    """
+    problems = _content_problems(project, project, "")
+    versions: dict[str, str] = {project.version_id: "version_id"}
+    for i, version in enumerate(project.versions):
+        at = f"versions[{i}]"
+        if version.id in versions:
+            problems.append(Problem(f"{at}.id", f"duplicate version id {version.id!r} "
+                                                f"(also {versions[version.id]})"))
+        else:
+            versions[version.id] = at
+        problems += _content_problems(project, version, f"{at}.")
+    return problems
+
+
+def _content_problems(project: Project, content: Project | MapVersion,
+                      prefix: str) -> list[Problem]:
+    """Problems of one version's stages, lanes, touchpoints, links and notes."""
     problems: list[Problem] = []
     seen: dict[str, str] = {}
 
@@ -92,27 +145,36 @@ def find_problems(project: Project) -> list[Problem]:
         else:
             seen[item_id] = path
 
-    groups: list[tuple[str, list[Any]]] = [
-        ("stages", project.stages), ("lanes", project.lanes),
-        ("scoring.criteria", project.scoring.criteria), ("personas", project.personas),
-        ("touchpoints", project.touchpoints), ("links", project.links), ("notes", project.notes),
-    ]
+    shared: list[tuple[str, list[Any]]] = [("scoring.criteria", project.scoring.criteria),
+                                           ("personas", project.personas)]
+    own: list[tuple[str, list[Any]]] = [
+        (f"{prefix}touchpoints", content.touchpoints), (f"{prefix}links", content.links),
+        (f"{prefix}notes", content.notes)]
+    structure = [(f"{prefix}stages", content.stages), (f"{prefix}lanes", content.lanes)]
+    if prefix:
+        # Shared ids were checked with the active map: here they only must not be reused.
+        for name, items in shared:
+            for i, item in enumerate(items):
+                seen.setdefault(item.id, f"{name}[{i}]")
+        groups = structure + own
+    else:
+        groups = structure + shared + own
     for name, items in groups:
         for i, item in enumerate(items):
             claim(item.id, f"{name}[{i}]")
 
-    stages = {s.id for s in project.stages}
-    lanes = {lane.id for lane in project.lanes}
+    stages = {s.id for s in content.stages}
+    lanes = {lane.id for lane in content.lanes}
     personas = {p.id for p in project.personas}
     criteria = {c.id for c in project.scoring.criteria}
-    touchpoints = {t.id for t in project.touchpoints}
+    touchpoints = {t.id for t in content.touchpoints}
 
     def check(value: str | None, known: set[str], path: str, what: str) -> None:
         if value is not None and value not in known:
             problems.append(Problem(path, f"unknown {what} {value!r}"))
 
-    for i, tp in enumerate(project.touchpoints):
-        at = f"touchpoints[{i}]"
+    for i, tp in enumerate(content.touchpoints):
+        at = f"{prefix}touchpoints[{i}]"
         check(tp.stage_id, stages, f"{at}.stage_id", "stage")
         check(tp.lane_id, lanes, f"{at}.lane_id", "lane")
         for j, pid in enumerate(tp.persona_ids):
@@ -122,8 +184,8 @@ def find_problems(project: Project) -> list[Problem]:
         for cid in tp.scores:
             check(cid, criteria, f"{at}.scores.{cid}", "scoring criterion")
     flows: set[tuple[str, str, str | None]] = set()
-    for i, link in enumerate(project.links):
-        at = f"links[{i}]"
+    for i, link in enumerate(content.links):
+        at = f"{prefix}links[{i}]"
         check(link.source_id, touchpoints, f"{at}.source_id", "touchpoint")
         check(link.target_id, touchpoints, f"{at}.target_id", "touchpoint")
         check(link.persona_id, personas, f"{at}.persona_id", "persona")
@@ -133,7 +195,7 @@ def find_problems(project: Project) -> list[Problem]:
         if flow in flows:
             problems.append(Problem(at, "the same flow is linked twice"))
         flows.add(flow)
-    for i, note in enumerate(project.notes):
-        check(note.stage_id, stages, f"notes[{i}].stage_id", "stage")
-        check(note.lane_id, lanes, f"notes[{i}].lane_id", "lane")
+    for i, note in enumerate(content.notes):
+        check(note.stage_id, stages, f"{prefix}notes[{i}].stage_id", "stage")
+        check(note.lane_id, lanes, f"{prefix}notes[{i}].lane_id", "lane")
     return problems

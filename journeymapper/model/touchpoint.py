@@ -19,6 +19,7 @@ from journeymapper.model.fields import (
     ShortText,
     Text,
 )
+from journeymapper.model.review import Cadence, ReviewHistory, next_due
 
 SCORE_MIN, SCORE_MAX = 0, 5
 PERFORMANCE_MIN, PERFORMANCE_MAX = 1, 5
@@ -67,12 +68,25 @@ class Touchpoint(Entity):
     tags: list[ShortText] = Field(default_factory=list, max_length=MAX_SHORT_LIST)
     # Dot votes from a workshop, kept in the file so a dead laptop loses none.
     votes: int = Field(default=0, ge=0, le=100_000)
+    # Keeping the map alive after the workshop: how often to look again, and what was found.
+    review_cadence: Cadence = Cadence.NONE
+    reviews: ReviewHistory = Field(default_factory=list)
     x: Coordinate = 0.0
     y: Coordinate = 0.0
 
     def serves(self, persona_id: str | None) -> bool:
         """True when the touchpoint serves this persona (no personas means all)."""
         return persona_id is None or not self.persona_ids or persona_id in self.persona_ids
+
+    def next_review_due(self, today: dt.date) -> dt.date | None:
+        """When the next review is due (None without a cadence; ``today`` when never
+        reviewed); the rules are in ``journeymapper.model.review``."""
+        return next_due(self.review_cadence, self.reviews, today)
+
+    def is_review_due(self, today: dt.date) -> bool:
+        """True when the touchpoint should be reviewed now (due today or before)."""
+        due = self.next_review_due(today)
+        return due is not None and due <= today
 
     def is_overdue(self, today: dt.date) -> bool:
         """A deadline in the past on a touchpoint that is not live or retired."""

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from journeymapper.analysis import coverage, priorities
+from journeymapper.analysis import analyze_coverage, analyze_priorities
 from journeymapper.model import Channel, Quadrant, Status
 from tests.analysis.builders import add_persona, add_tp, blank, checked
 
@@ -26,7 +26,7 @@ def coverage_project():
 
 
 def test_coverage_lists_the_touchpoints_serving_each_persona_per_stage() -> None:
-    cover = coverage(coverage_project())
+    cover = analyze_coverage(coverage_project())
     parent, student = cover.personas
     assert parent.by_stage == {"awareness": ("ad",), "consideration": (),
                                "purchase": ("shop",), "experience": (), "loyalty": ("club",)}
@@ -35,7 +35,7 @@ def test_coverage_lists_the_touchpoints_serving_each_persona_per_stage() -> None
 
 
 def test_coverage_gaps_ignore_retired_touchpoints() -> None:
-    cover = coverage(coverage_project())
+    cover = analyze_coverage(coverage_project())
     parent, student = cover.personas
     assert parent.missing_stage_ids == ("consideration", "experience")
     assert student.missing_stage_ids == ("experience", "loyalty")
@@ -43,7 +43,7 @@ def test_coverage_gaps_ignore_retired_touchpoints() -> None:
 
 
 def test_preferred_channels_no_touchpoint_serving_them_uses() -> None:
-    parent, student = coverage(coverage_project()).personas
+    parent, student = analyze_coverage(coverage_project()).personas
     # The parent's only chat touchpoint is retired; the student's chat bot is not theirs.
     assert parent.unused_channels == (Channel.CHAT,)
     assert student.unused_channels == ()
@@ -68,7 +68,7 @@ def priorities_project():
 
 
 def test_each_touchpoint_falls_in_its_quadrant() -> None:
-    prio = priorities(priorities_project())
+    prio = analyze_priorities(priorities_project())
     quadrant = {s.touchpoint_id: s.quadrant for s in prio.scores}
     assert quadrant == {"a": Quadrant.CONCENTRATE, "b": Quadrant.KEEP_UP,
                         "c": Quadrant.OVERKILL, "d": Quadrant.LOW_PRIORITY,
@@ -82,7 +82,7 @@ def test_each_touchpoint_falls_in_its_quadrant() -> None:
 
 
 def test_the_action_list_is_ranked_by_priority_with_budget_beside_it() -> None:
-    actions = priorities(priorities_project()).actions
+    actions = analyze_priorities(priorities_project()).actions
     assert [s.touchpoint_id for s in actions] == ["a", "g", "e", "d"]
     assert [s.priority for s in actions] == [100.0, 100.0, 21.0, 16.0]
     assert [s.budget for s in actions] == [Decimal(500), 0, Decimal(20), Decimal(10)]

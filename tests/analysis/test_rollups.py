@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from journeymapper.analysis import rollups
+from journeymapper.analysis import roll_up
 from journeymapper.model import Channel, Status
 from tests.analysis.builders import add_persona, add_tp, blank, checked
 
@@ -28,7 +28,7 @@ def sums():
     add_tp(project, "t4", "loyalty", channel=Channel.EMAIL, spent="10", personas=("p2",))
     add_tp(project, "t5", "experience", channel=Channel.WEBSITE, owner="Bram", budget="1000",
            spent="999.99", deadline=dt.date(2024, 12, 1), status=Status.IN_PROGRESS)
-    return rollups(checked(project), TODAY)
+    return roll_up(checked(project), TODAY)
 
 
 def money(value: str) -> Decimal:
@@ -95,8 +95,8 @@ def test_overdue_depends_on_today_only() -> None:
     project = blank()
     add_tp(project, "t", "awareness", deadline=dt.date(2025, 3, 1))
     project = checked(project)
-    assert rollups(project, dt.date(2025, 3, 1)).overdue == ()
-    assert rollups(project, dt.date(2025, 3, 2)).overdue == ("t",)
+    assert roll_up(project, dt.date(2025, 3, 1)).overdue == ()
+    assert roll_up(project, dt.date(2025, 3, 2)).overdue == ("t",)
 
 
 def test_money_in_json_is_an_exact_string(sums) -> None:

@@ -36,12 +36,14 @@ from journeymapper.model import (
     performance_percent,
     priority,
 )
+from journeymapper.model.review import trend_text
 
 # Relative widths: the name gets the most room, numbers just enough for 15 digits.
 COLUMNS: tuple[tuple[str, float], ...] = (
     ("#", 0.035), ("Touchpoint", 0.185), ("Stage", 0.09), ("Channel", 0.08),
     ("Priority", 0.055), ("Importance", 0.065), ("Performance", 0.075), ("Owner", 0.09),
     ("Budget", 0.08), ("Spent", 0.08), ("Deadline", 0.08), ("Status", 0.065),
+    ("Trend", 0.05),
 )
 # Columns that take the room left once the others have what their values need.
 FLEXIBLE = frozenset({1, 2, 7})
@@ -106,6 +108,7 @@ def register_flowables(project: Project, options: ExportOptions, width: float,
             str(n), name_cell, stage, channel_label(tp.channel), f"{prio:.1f}",
             f"{importance:.0f}", f"{performance_percent(tp):.0f}", owner, amount(tp.budget),
             amount(tp.spent), deadline + (" !" if overdue else ""), status_label(tp.status),
+            trend_text(tp.reviews),
         ])
         heights.append(max(name_h, stage_h, owner_h, st.cell.leading) + 2 * PADDING)
         row_marks = []
@@ -119,13 +122,14 @@ def register_flowables(project: Project, options: ExportOptions, width: float,
         spent += tp.spent
     count = len(rows)
     rows.append(["", f"Total ({count} touchpoint{'s' if count != 1 else ''})", "", "", "", "",
-                 "", "", amount(budget), amount(spent), "", ""])
+                 "", "", amount(budget), amount(spent), "", "", ""])
     heights.append(st.cell.leading + 2 * PADDING)
     legend = Paragraph(
         "Sorted by priority: importance times the gap between importance and performance "
         "(both 0\u2013100), so the touchpoints that matter most and work worst come first. "
         "Numbers (#) are used in the matrix and the timeline. Deadlines marked ! are overdue "
-        f"as of {short_date(options.today)}; spending over budget is shown in red.",
+        f"as of {short_date(options.today)}; spending over budget is shown in red. Trend: "
+        "performance (1\u20135) at the first and at the latest review.",
         st.small)
     legend_h = legend.wrap(width, first_height)[1] + LEGEND_GAP
     out: list[Flowable] = [legend, Spacer(1, LEGEND_GAP)]
@@ -145,7 +149,7 @@ def _samples(ranking: list[tuple[Touchpoint, float, float]],
     wide = [channel_label(ch) for ch in Channel] + [status_label(s) for s in Status]
     label = max(wide, key=lambda w: text_width(w, 7.5))
     return [[str(len(ranking)), "", "", label, "100.0", "100", "100", "", amount(total),
-             amount(total), "2099-12-31 !", label]]
+             amount(total), "2099-12-31 !", label, "5 \u2192 5"]]
 
 
 def _page_table(header: list[object], rows: list[list[object]], heights: list[float],

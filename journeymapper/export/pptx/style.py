@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from journeymapper.model import Channel, Status
+from journeymapper import theme
+from journeymapper.model import Channel
 
 EMU_PER_INCH = 914400
 EMU_PER_POINT = 12700
@@ -22,33 +23,22 @@ CONTENT_HEIGHT = SLIDE_HEIGHT - CONTENT_TOP - int(0.3 * EMU_PER_INCH)
 TITLE_SIZE = 28.0
 SUBTITLE_SIZE = 14.0
 
-INK = "#1f2328"
-MUTED = "#57606a"
-PAPER = "#ffffff"
-RULE = "#b9bec6"
-LANE_FILLS = ("#f7f7f5", "#eeeeea")
-LABEL_FILL = "#dfe3e8"
+INK = theme.INK
+MUTED = theme.MUTED
+PAPER = theme.PAPER
+RULE = theme.RULE
+LANE_FILLS = theme.LANE_FILLS
+LABEL_FILL = theme.LABEL_FILL
 HEADER_FILL = "#e9ecef"
 TOTAL_FILL = "#dde3ea"
 DIMMED_FILL = "#f1f1ef"
-OVERDUE = "#d62728"
-LINK = "#4a4f57"
-NOTE_FILL = "#fff3a8"
+OVERDUE = theme.OVERDUE
+LINK = theme.LINK
+NOTE_FILL = theme.NOTE_COLORS[0]
 
-# The same colour per channel as the canvas and the PDF (journeymapper/ui/canvas/style.py and
-# journeymapper/export/pdf/styles.py import Qt and reportlab, so they are not imported here).
-CHANNEL_COLORS: dict[Channel, str] = {
-    Channel.WEBSITE: "#4c78a8", Channel.SEARCH: "#72b7b2", Channel.SOCIAL: "#e45756",
-    Channel.EMAIL: "#f58518", Channel.CHAT: "#54a24b", Channel.PHONE: "#b279a2",
-    Channel.STORE: "#9d755d", Channel.EVENT: "#ff9da6", Channel.ADVERTISING: "#eeca3b",
-    Channel.REVIEWS: "#bab0ac", Channel.REFERRAL: "#17becf", Channel.APP: "#1f77b4",
-    Channel.PRINT: "#8c564b", Channel.DELIVERY: "#2ca02c", Channel.OTHER: "#7f7f7f",
-}
-
-STATUS_COLORS: dict[Status, str] = {
-    Status.IDEA: "#9e9e9e", Status.PLANNED: "#4c78a8", Status.IN_PROGRESS: "#f58518",
-    Status.LIVE: "#54a24b", Status.RETIRED: "#bab0ac",
-}
+# The same colours as the canvas and the PDF.
+CHANNEL_COLORS = theme.CHANNEL_COLORS
+STATUS_COLORS = theme.STATUS_COLORS
 
 # Longest text put on a card or in a cell before it is elided (the register keeps names whole).
 CARD_NAME_CHARS = 90

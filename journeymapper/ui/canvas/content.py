@@ -22,6 +22,10 @@ class CardContent:
     deadline: str = ""
     overdue: bool = False
     persona_colors: tuple[str, ...] = ()
+    review_due: bool = False
+    """Its review cadence says it should be reviewed now (a small mark on the card)."""
+    alert: str = ""
+    """Border colour from the project's KPI colouring rules ("" for none)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +73,8 @@ def card_content(project: Project, tp: Touchpoint, today: dt.date) -> CardConten
         deadline=tp.deadline.isoformat() if tp.deadline else "",
         overdue=tp.is_overdue(today),
         persona_colors=tuple(colors[p] for p in tp.persona_ids if p in colors),
+        review_due=tp.is_review_due(today),
+        alert=project.kpi_colouring.color_for(tp.kpis),
     )
 
 

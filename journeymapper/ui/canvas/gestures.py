@@ -94,7 +94,7 @@ class MoveCards(Gesture):
             self.doc.move_cards(moves)
         except EditError as exc:
             self.view.report(str(exc))
-        self.scene.relayout_now()
+        self.scene.relayout_now(self.items)
 
     def cancel(self) -> None:
         self._restore_looks()

@@ -9,17 +9,19 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QObject, QRectF, Signal
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from journeymapper.document import Document, Kind
-from journeymapper.layout import MapLayout, Rect, compute_layout, emotion_curve
+from journeymapper.layout import LiveLayout, MapLayout, Rect, emotion_curve, link_line
 from journeymapper.ui.canvas import style
 from journeymapper.ui.canvas.content import (
+    CardContent,
     card_content,
     header_content,
     lane_content,
@@ -40,6 +42,8 @@ GEOMETRY_FIELDS = {"stage_id", "lane_id", "x", "y", "width", "height"}
 CURVE_FIELDS = {"emotion", "persona_ids", "stage_id"}
 ALL_CURVE = "#3d4450"
 SELECTABLE = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+# Deeper BSP trees cost seconds to build when long links cross thousands of leaves.
+MAX_BSP_DEPTH = 10
 
 
 def qrect(rect: Rect) -> QRectF:
@@ -52,6 +56,8 @@ class MapScene(QGraphicsScene):
 
     layout_changed = Signal()
     """Positions were recomputed from the model (views re-place focus frames and editors)."""
+    persona_filter_changed = Signal(object)
+    """(persona id or None): the highlighted persona changed (overlays on cards repaint)."""
 
     def __init__(self, document: Document, selection: Selection | None = None,
                  parent: QObject | None = None, today: dt.date | None = None) -> None:
@@ -67,7 +73,12 @@ class MapScene(QGraphicsScene):
         self.curves: dict[str | None, EmotionCurveItem] = {}
         self._links_of: dict[str, set[str]] = defaultdict(set)
         self._layout = MapLayout()
+        self._live = LiveLayout()
         self._geometry_dirty = False
+        # Cards and notes added, moved or removed, and links added, since the last layout.
+        self._moved: set[tuple[Kind, str]] = set()
+        self._new_links: set[str] = set()
+        self._adding: list[QGraphicsItem] | None = None
         self._curves_dirty = False
         self._persona_filter: str | None = None
         self._grid = False
@@ -113,16 +124,31 @@ class MapScene(QGraphicsScene):
         """The link items attached to a touchpoint card."""
         return [self.links[i] for i in self._links_of.get(card_id, ()) if i in self.links]
 
-    def update_links(self, card_ids: set[str] | None = None) -> None:
-        """Run link arrows to where their cards are now (also while a drag moves them)."""
-        links = (self.links.values() if card_ids is None else
+    def update_links(self, card_ids: Iterable[str] | None = None,
+                     link_ids: Iterable[str] = ()) -> None:
+        """Run link arrows to where their cards are now (also while a drag moves them):
+        those of ``card_ids`` (None: every link) and the links ``link_ids``."""
+        links = (set(self.links.values()) if card_ids is None else
                  {ln for c in card_ids for ln in self.links_of(c)})
+        links.update(self.links[i] for i in link_ids if i in self.links)
+        rects: dict[str, Rect | None] = {}
+
+        def rect_of(card_id: str) -> Rect | None:
+            if card_id not in rects:
+                card = self.cards.get(card_id)
+                if card is None:
+                    rects[card_id] = None
+                else:
+                    pos, body = card.pos(), card.body()
+                    rects[card_id] = Rect(pos.x() + body.x(), pos.y() + body.y(), body.width(),
+                                          body.height())
+            return rects[card_id]
+
         for link in links:
-            source, target = self.cards.get(link.source_id), self.cards.get(link.target_id)
+            source, target = rect_of(link.source_id), rect_of(link.target_id)
             link.setVisible(source is not None and target is not None)
             if source is not None and target is not None:
-                link.set_ends(source.body().translated(source.pos()),
-                              target.body().translated(target.pos()))
+                link.set_points(*link_line(source, target))
 
     def persona_filter(self) -> str | None:
         """The persona whose journey is highlighted (None: everyone)."""
@@ -141,6 +167,7 @@ class MapScene(QGraphicsScene):
             self._apply_link_filter(link_id)
         for pid, curve in self.curves.items():
             curve.set_dimmed(persona_id is not None and pid != persona_id)
+        self.persona_filter_changed.emit(persona_id)
 
     def grid_visible(self) -> bool:
         """True while the snapping grid is shown."""
@@ -165,27 +192,47 @@ class MapScene(QGraphicsScene):
         if self._persona_filter and self.document.find(Kind.PERSONA, self._persona_filter) is None:
             self._persona_filter = None
         p = self.document.project
-        for kind, items in ((Kind.STAGE, p.stages), (Kind.LANE, p.lanes),
-                            (Kind.TOUCHPOINT, p.touchpoints), (Kind.NOTE, p.notes),
-                            (Kind.LINK, p.links)):
-            for item in items:
-                self._create(kind, item.id)
+        # Items are placed before they join the scene: nothing to re-index or repaint twice.
+        adding: list[QGraphicsItem] = []
+        self._adding = adding
+        try:
+            for kind, items in ((Kind.STAGE, p.stages), (Kind.LANE, p.lanes),
+                                (Kind.TOUCHPOINT, p.touchpoints), (Kind.NOTE, p.notes),
+                                (Kind.LINK, p.links)):
+                for item in items:
+                    self._create(kind, item.id)
+        finally:
+            self._adding = None
+        self._moved.clear()
+        self._new_links = set(self.links)
         self._geometry_dirty = True
         self._curves_dirty = True
         self.flush()
+        for new in adding:
+            self.addItem(new)
+        count = len(adding)
+        self.setBspTreeDepth(0 if count < 2**MAX_BSP_DEPTH else MAX_BSP_DEPTH)
         self._apply_selection()
 
     def flush(self) -> None:
         """Lay out again and redraw the curves if the model moved anything since last time."""
-        if self._geometry_dirty:
+        if self._geometry_dirty or self._moved or self._new_links:
             self._relayout()
         if self._curves_dirty:
             self._update_curves()
 
-    def relayout_now(self) -> None:
-        """Put every item where the model says (after a cancelled or refused drag)."""
-        self._geometry_dirty = True
+    def relayout_now(self, items: Iterable[QGraphicsItem] | None = None) -> None:
+        """Put every item where the model says (after a cancelled or refused drag); when the
+        gesture tells which ``items`` it moved, only those are checked."""
+        if items is None:
+            self._geometry_dirty = True
+            self.flush()
+            return
         self.flush()
+        layout = self._layout
+        moved = [item for item in items
+                 if isinstance(item, CardItem | NoteItem) and self._place(item, layout)]
+        self.update_links([i.item_id for i in moved if isinstance(i, CardItem)])
 
     def _create(self, kind: Kind, item_id: str) -> None:
         doc, item = self.document, self.document.get(kind, item_id)
@@ -196,8 +243,8 @@ class MapScene(QGraphicsScene):
             new = self.lanes[item_id] = LaneItem(item_id, lane_content(item))
             new.set_grid_visible(self._grid)
         elif kind is Kind.TOUCHPOINT:
-            new = self.cards[item_id] = CardItem(item_id, card_content(doc.project, item,
-                                                                       self.today))
+            # What the card shows is worked out when it is first painted.
+            new = self.cards[item_id] = CardItem(item_id, partial(self._card_content, item_id))
         elif kind is Kind.NOTE:
             new = self.notes[item_id] = NoteItem(item_id, note_content(item))
             new.set_dimmed(self._persona_filter is not None)
@@ -208,16 +255,50 @@ class MapScene(QGraphicsScene):
             self._links_of[item.target_id].add(item_id)
         else:
             return
-        self.addItem(new)
+        if self._adding is not None:
+            self._adding.append(new)
+        else:
+            self.addItem(new)
         if kind is Kind.TOUCHPOINT and self._persona_filter is not None:
             self._apply_filter(item_id)
         elif kind is Kind.LINK:
             self._apply_link_filter(item_id)
 
+    def _card_content(self, tp_id: str) -> CardContent:
+        return card_content(self.document.project, self.document.get(Kind.TOUCHPOINT, tp_id),
+                            self.today)
+
+    def _place(self, item: CardItem | NoteItem, layout: MapLayout) -> bool:
+        """Move a card or note where the layout puts it; True when it moved."""
+        table = layout.cards if isinstance(item, CardItem) else layout.notes
+        r = table.get(item.item_id)
+        if r is None or (item.x() == r.x and item.y() == r.y):
+            return False
+        item.setPos(r.x, r.y)
+        return True
+
     def _relayout(self) -> None:
-        self._geometry_dirty = False
+        full, self._geometry_dirty = self._geometry_dirty, False
+        moved, self._moved = self._moved, set()
+        new_links, self._new_links = self._new_links, set()
         p = self.document.project
-        layout = self._layout = compute_layout(p)
+        changed: set[str] | None = None
+        if full:
+            layout = self._live.full(p)
+        else:
+            doc = self.document
+            layout, changed = self._live.update(
+                p, {i: doc.find(k, i) for k, i in moved if k is Kind.TOUCHPOINT},
+                {i: doc.find(k, i) for k, i in moved if k is Kind.NOTE})
+        self._layout = layout
+        if changed is not None:
+            # Only some cards moved and no stage or lane changed size.
+            placed = [item for i in changed
+                      if (item := self.cards.get(i) or self.notes.get(i)) is not None
+                      and self._place(item, layout)]
+            self.update_links([i.item_id for i in placed if isinstance(i, CardItem)], new_links)
+            self.layout_changed.emit()
+            return
         column_lines = tuple(layout.columns[s.id].right for s in p.stages)
         for i, lane in enumerate(p.lanes):
             item = self.lanes[lane.id]
@@ -228,12 +309,10 @@ class MapScene(QGraphicsScene):
         for stage in p.stages:
             r = layout.headers[stage.id]
             self.headers[stage.id].set_rect(r.x, r.y, r.w, r.h)
-        for table, rects in ((self.cards, layout.cards), (self.notes, layout.notes)):
-            for item_id, card in table.items():
-                r = rects[item_id]
-                if card.x() != r.x or card.y() != r.y:
-                    card.setPos(r.x, r.y)
-        self.update_links()
+        placed = [card for card in self.cards.values() if self._place(card, layout)]
+        for note in self.notes.values():
+            self._place(note, layout)
+        self.update_links([c.item_id for c in placed], new_links)
         self._curves_dirty = True
         self.setSceneRect(QRectF(-MARGIN, -MARGIN, layout.width + 2 * MARGIN,
                                  layout.height + 2 * MARGIN))
@@ -270,7 +349,11 @@ class MapScene(QGraphicsScene):
             self._refresh_personas()
         elif kind is Kind.CRITERION:
             self._refresh_cards()
-        if kind in (Kind.STAGE, Kind.LANE, Kind.TOUCHPOINT, Kind.NOTE, Kind.LINK):
+        if kind in (Kind.TOUCHPOINT, Kind.NOTE):
+            self._moved.add((kind, item_id))
+        elif kind is Kind.LINK:
+            self._new_links.add(item_id)
+        elif kind in (Kind.STAGE, Kind.LANE):
             self._mark_geometry()
         if kind in (Kind.TOUCHPOINT, Kind.PERSONA, Kind.STAGE, Kind.LANE):
             self._mark_curves()
@@ -294,7 +377,9 @@ class MapScene(QGraphicsScene):
             self._refresh_personas()
         elif kind is Kind.CRITERION:
             self._refresh_cards()
-        if kind in (Kind.STAGE, Kind.LANE, Kind.TOUCHPOINT, Kind.NOTE):
+        if kind in (Kind.TOUCHPOINT, Kind.NOTE):
+            self._moved.add((kind, item_id))
+        elif kind in (Kind.STAGE, Kind.LANE):
             self._mark_geometry()
         if kind in (Kind.TOUCHPOINT, Kind.PERSONA, Kind.STAGE, Kind.LANE):
             self._mark_curves()
@@ -325,9 +410,11 @@ class MapScene(QGraphicsScene):
             self._refresh_personas()
         elif kind is Kind.CRITERION:
             self._refresh_cards()
-        if kind in (Kind.TOUCHPOINT, Kind.NOTE, Kind.STAGE, Kind.LANE) and (
-                changed & GEOMETRY_FIELDS):
-            self._mark_geometry()
+        if changed & GEOMETRY_FIELDS:
+            if kind in (Kind.TOUCHPOINT, Kind.NOTE):
+                self._moved.add((kind, item_id))
+            elif kind in (Kind.STAGE, Kind.LANE):
+                self._mark_geometry()
         if kind is Kind.TOUCHPOINT and changed & CURVE_FIELDS:
             self._mark_curves()
 
@@ -338,9 +425,9 @@ class MapScene(QGraphicsScene):
             self._mark_curves()
 
     def _refresh_cards(self) -> None:
-        doc = self.document
-        for tp in doc.project.touchpoints:
-            self.cards[tp.id].set_content(card_content(doc.project, tp, self.today))
+        # Worked out again when each card is next painted (most are off screen).
+        for tp_id, card in self.cards.items():
+            card.set_content_source(partial(self._card_content, tp_id))
 
     def _refresh_personas(self) -> None:
         self._refresh_cards()

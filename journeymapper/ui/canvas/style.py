@@ -24,6 +24,7 @@ FOCUS = QColor("#f08c00")
 OVERDUE = QColor(theme.OVERDUE)
 LINK = QColor(theme.LINK)
 GRID_DOT = QColor("#c3c8cf")
+REVIEW_DUE = QColor("#e8590c")
 
 CHANNEL_COLORS = theme.CHANNEL_COLORS
 CHANNEL_GLYPHS = theme.CHANNEL_GLYPHS
@@ -31,8 +32,9 @@ PERSONA_COLORS = theme.PERSONA_COLORS
 NOTE_COLORS = theme.NOTE_COLORS
 
 
+@functools.cache
 def channel_color(channel: Channel) -> QColor:
-    """The colour of a channel's mark."""
+    """The colour of a channel's mark (one shared QColor per channel: do not change it)."""
     return QColor(CHANNEL_COLORS.get(channel, "#7f7f7f"))
 
 

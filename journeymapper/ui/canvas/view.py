@@ -11,9 +11,19 @@ from PySide6.QtGui import (
     QKeySequence,
     QMouseEvent,
     QPainter,
+    QPaintEvent,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsView, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QGraphicsItem,
+    QGraphicsView,
+    QRubberBand,
+    QStyle,
+    QStyleHintReturnMask,
+    QStyleOptionRubberBand,
+    QWidget,
+)
 
 from journeymapper.document import EditError, Kind
 from journeymapper.export.formatting import channel_label
@@ -39,6 +49,7 @@ from journeymapper.ui.canvas.keyboard import (
     tab,
     valid_focus,
 )
+from journeymapper.ui.canvas.overview import Overview, level_for
 from journeymapper.ui.canvas.palette import Entry, create_at, entry_from_mime
 from journeymapper.ui.canvas.scene import MapScene, qrect
 from journeymapper.ui.canvas.view_edits import ViewEdits
@@ -83,6 +94,7 @@ class MapView(ViewEdits, QGraphicsView):
         self._pan_from: QPoint | None = None
         self._space = False
         self.editor: InlineEditor | None = None
+        self.overview = Overview(scene, self.renderHints(), self)
         scene.layout_changed.connect(self._on_layout_changed)
         self.document.project_replaced.connect(self._on_project_replaced)
         self._place_focus_frame()
@@ -207,6 +219,30 @@ class MapView(ViewEdits, QGraphicsView):
         super().scrollContentsBy(dx, dy)
         if self.editor is not None:
             self.editor.place()
+
+    # ----- painting ----------------------------------------------------------------------------
+    def paintEvent(self, event: QPaintEvent) -> None:
+        # Far from the map, pictures of it (see overview.py) instead of thousands of items.
+        level = level_for(self.zoom())
+        if level is None:
+            super().paintEvent(event)
+            return
+        painter = QPainter(self.viewport())
+        self.overview.paint(painter, level, self.viewportTransform(), event.region())
+        band = self.rubberBandRect()
+        if not band.isEmpty():  # what QGraphicsView draws over the items
+            option = QStyleOptionRubberBand()
+            option.initFrom(self.viewport())
+            option.rect = band
+            option.shape = QRubberBand.Shape.Rectangle
+            style = self.viewport().style()
+            mask = QStyleHintReturnMask()
+            if style.styleHint(QStyle.StyleHint.SH_RubberBand_Mask, option, self.viewport(),
+                               mask):
+                painter.setClipRegion(mask.region, Qt.ClipOperation.IntersectClip)
+            style.drawControl(QStyle.ControlElement.CE_RubberBand, option, painter,
+                              self.viewport())
+        painter.end()
 
     # ----- hit testing -------------------------------------------------------------------------
     def hit(self, pos: QPointF) -> Hit | None:

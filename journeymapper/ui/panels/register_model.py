@@ -20,7 +20,7 @@ from PySide6.QtGui import QColor, QIcon
 
 from journeymapper.document import Document, EditError, Kind
 from journeymapper.export.formatting import channel_label, status_label
-from journeymapper.model import Status, Touchpoint, priority
+from journeymapper.model import Cadence, Status, Touchpoint, priority
 from journeymapper.ui.widgets import format_amount, swatch_icon
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -59,6 +59,7 @@ COLUMNS: tuple[Column, ...] = (
     _col("spent", "Spent", "spent", "budget", numeric=True),
     _col("deadline", "Deadline", "deadline", "status"),
     _col("status", "Status"),
+    _col("next_review", "Next review", "review_cadence", "reviews", editable=False),
     _col("tags", "Tags"),
 )
 COLUMN = {c.key: i for i, c in enumerate(COLUMNS)}
@@ -219,6 +220,8 @@ class TouchpointTableModel(QAbstractTableModel):
             return tp.deadline.isoformat() if tp.deadline else ""
         if key == "tags":
             return ", ".join(tp.tags)
+        if key == "next_review":
+            return _next_review_text(tp, self.today())
         return str(getattr(tp, key))
 
     def _foreground(self, tp: Touchpoint, key: str) -> QColor | None:
@@ -228,6 +231,8 @@ class TouchpointTableModel(QAbstractTableModel):
             return OVERDUE_COLOR
         if key == "persona_ids" and not tp.persona_ids:
             return MUTED_COLOR
+        if key == "next_review" and tp.is_review_due(self.today()):
+            return OVERDUE_COLOR
         return None
 
     def _tooltip(self, tp: Touchpoint, key: str) -> str | None:
@@ -239,6 +244,8 @@ class TouchpointTableModel(QAbstractTableModel):
             return f"Over budget by {format_amount(tp.spent - tp.budget)}"
         if key == "persona_ids" and not tp.persona_ids:
             return "Serves every persona"
+        if key == "next_review" and tp.review_cadence is not Cadence.NONE:
+            return _next_review_tip(tp)
         return None
 
     def _icon(self, color: str) -> QIcon:
@@ -270,6 +277,8 @@ class TouchpointTableModel(QAbstractTableModel):
                 return self._number(tp, key)
             if key == "deadline":
                 return tp.deadline
+            if key == "next_review":
+                return tp.next_review_due(self.today())
             return self._text(tp, key).casefold() or None
 
         def rank(tp: Touchpoint) -> Any:
@@ -385,3 +394,23 @@ class TouchpointTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._load()
         self.endResetModel()
+
+
+def _next_review_text(tp: Touchpoint, today: dt.date) -> str:
+    """"" without a cadence, "due now" before the first review, else the due date."""
+    due = tp.next_review_due(today)
+    if due is None:
+        return ""
+    if not any(r.performance is not None for r in tp.reviews):
+        return "due now"
+    return due.isoformat()
+
+
+def _next_review_tip(tp: Touchpoint) -> str:
+    scored = [r for r in tp.reviews if r.performance is not None]
+    text = f"Reviewed {tp.review_cadence.label.lower()}"
+    if scored:
+        text += f"; last on {scored[-1].date.isoformat()} (performance {scored[-1].performance})"
+    else:
+        text += "; never reviewed yet"
+    return text

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journeymapper.analysis.reviews import due_reviews
 from journeymapper.analysis.rollups import overdue, total
 from journeymapper.document import Document, Kind
 from journeymapper.export.formatting import channel_label
@@ -109,7 +110,8 @@ class SummaryPanel(QWidget):
         self.upcoming = TouchpointList(("Deadline", "Touchpoint", "Owner"), "Nothing due")
         self.overdue = TouchpointList(("Deadline", "Touchpoint", "Owner"), "Nothing overdue")
         self.unplanned = TouchpointList(("Touchpoint", "Missing"), "Every touchpoint is planned")
-        for lst in (self.upcoming, self.overdue, self.unplanned):
+        self.reviews_due = TouchpointList(("Due", "Touchpoint", "Owner"), "No review due")
+        for lst in (self.upcoming, self.overdue, self.unplanned, self.reviews_due):
             lst.itemClicked.connect(lambda _item, _col, lst=lst: self._list_clicked(lst))
 
         body = QWidget()
@@ -131,6 +133,9 @@ class SummaryPanel(QWidget):
         layout.addWidget(self.upcoming)
         layout.addWidget(_heading("Without owner or deadline"))
         layout.addWidget(self.unplanned)
+        self.reviews_heading = _heading("Reviews due")
+        layout.addWidget(self.reviews_heading)
+        layout.addWidget(self.reviews_due)
         layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -182,6 +187,13 @@ class SummaryPanel(QWidget):
         self.overdue_heading.setText(f"<b>Overdue ({len(late)})</b>" if late else "<b>Overdue</b>")
         self.unplanned.set_rows([(tp.id, (tp.name, missing))
                                  for tp, missing in rollups.unplanned(project)])
+        due = due_reviews(project, today)
+        self.reviews_due.set_rows([(d.touchpoint.id, ("now" if d.never_reviewed else
+                                                      d.due.isoformat(), d.touchpoint.name,
+                                                      d.touchpoint.owner or "-"))
+                                   for d in due])
+        self.reviews_heading.setText(f"<b>Reviews due ({len(due)})</b>" if due
+                                     else "<b>Reviews due</b>")
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

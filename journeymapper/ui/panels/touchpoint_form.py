@@ -12,6 +12,7 @@ from journeymapper.ui.panels import options as opt
 from journeymapper.ui.panels.fields import Field, LineField, TagsField, TextField
 from journeymapper.ui.panels.form import EntityForm
 from journeymapper.ui.panels.kpis import KpiField
+from journeymapper.ui.panels.review_history import ReviewHistoryField, cadence_field
 from journeymapper.ui.panels.scores import ScoreField
 from journeymapper.ui.panels.value_fields import ChecklistField, ChoiceField, DateField, MoneyField
 
@@ -58,6 +59,9 @@ class TouchpointForm(EntityForm):
         self.add_field(KpiField())
         self.add_field(TagsField("tags", "Tags", placeholder="comma, separated"))
         self.add_field(TextField("notes", "Notes", lines=3))
+        self.add_section("Reviews")
+        self.add_field(cadence_field())
+        self.add_field(ReviewHistoryField())
         document.item_changed.connect(self._other_changed)
         for signal in (document.item_added, document.item_removed):
             signal.connect(lambda kind, _id: self._other_changed(kind, "", []))

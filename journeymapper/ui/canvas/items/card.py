@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
@@ -18,6 +20,21 @@ STRIP = 8.0
 LOD_BOX = 0.3
 LOD_NAME = 0.55
 DIMMED_OPACITY = 0.22
+REVIEW_MARK_ROOM = 24.0
+"""Width the "review due" mark takes from the channel line."""
+BOUNDS = QRectF(-3, -3, CARD_WIDTH + HANDLE_RADIUS + 6, CARD_HEIGHT + 6)
+
+
+class _Texts(dict[str, TextBlock]):
+    """Text blocks of a card, each laid out the first time it is drawn."""
+
+    def __init__(self, factories: dict[str, Callable[[], TextBlock]]) -> None:
+        super().__init__()
+        self._factories = factories
+
+    def __missing__(self, key: str) -> TextBlock:
+        block = self[key] = self._factories[key]()
+        return block
 
 
 class CardItem(QGraphicsItem):
@@ -26,11 +43,18 @@ class CardItem(QGraphicsItem):
     kind = Kind.TOUCHPOINT
     z_value = 30.0
 
-    def __init__(self, item_id: str, content: CardContent) -> None:
+    def __init__(self, item_id: str,
+                 content: CardContent | Callable[[], CardContent]) -> None:
+        """``content`` may be a function giving it, called when the card is first painted."""
         super().__init__()
         self.item_id = item_id
-        self._content = content
-        self._texts: dict[str, TextBlock] | None = None
+        self._content: CardContent | None = None
+        self._source: Callable[[], CardContent] | None = None
+        if isinstance(content, CardContent):
+            self._content = content
+        else:
+            self._source = content
+        self._texts: _Texts | None = None
         self._dimmed = False
         self._hovered = False
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
@@ -45,8 +69,18 @@ class CardItem(QGraphicsItem):
             self._texts = None
             self.update()
 
+    def set_content_source(self, source: Callable[[], CardContent]) -> None:
+        """Show what ``source`` gives, worked out when the card is next painted or asked."""
+        self._source = source
+        self._content = None
+        self._texts = None
+        self.update()
+
     def content(self) -> CardContent:
         """What the card shows."""
+        if self._content is None:
+            assert self._source is not None
+            self._content = self._source()
         return self._content
 
     def set_dimmed(self, dimmed: bool) -> None:
@@ -75,27 +109,31 @@ class CardItem(QGraphicsItem):
         return local.x() ** 2 + local.y() ** 2 <= reach * reach
 
     def boundingRect(self) -> QRectF:
-        return QRectF(-3, -3, CARD_WIDTH + HANDLE_RADIUS + 6, CARD_HEIGHT + 6)
+        return BOUNDS  # copied by Qt
 
     # ----- painting -----------------------------------------------------------------------
-    def _layout_texts(self) -> dict[str, TextBlock]:
-        c = self._content
+    def _layout_texts(self) -> _Texts:
+        c = self.content()
         owner_width = CARD_WIDTH - STRIP - 16 - (104 if c.deadline else 0) - 14 * len(
             c.persona_colors[:4])
-        return {
-            "channel": TextBlock(f"{style.CHANNEL_GLYPHS.get(c.channel, '')} {c.channel_label}",
-                                 style.font(13), CARD_WIDTH - STRIP - 52),
-            "name": TextBlock(c.name, style.font(16, bold=True), CARD_WIDTH - STRIP - 18, 2),
-            "short": TextBlock(c.name, style.font(22, bold=True), CARD_WIDTH - STRIP - 14, 3),
-            "badge": TextBlock(f"{c.importance:.0f}", style.font(14, bold=True), 40),
-            "owner": TextBlock(c.owner, style.font(13), max(owner_width, 20)),
-            "deadline": TextBlock(("\u26a0 " if c.overdue else "") + c.deadline,
-                                  style.font(13, bold=c.overdue), 104),
-        }
+        return _Texts({  # far from the map only "short" is drawn: lay out only what is drawn
+            "channel": lambda: TextBlock(
+                f"{style.CHANNEL_GLYPHS.get(c.channel, '')} {c.channel_label}",
+                style.font(13), CARD_WIDTH - STRIP - 52
+                - (REVIEW_MARK_ROOM if c.review_due else 0)),
+            "name": lambda: TextBlock(c.name, style.font(16, bold=True),
+                                      CARD_WIDTH - STRIP - 18, 2),
+            "short": lambda: TextBlock(c.name, style.font(22, bold=True),
+                                       CARD_WIDTH - STRIP - 14, 3),
+            "badge": lambda: TextBlock(f"{c.importance:.0f}", style.font(14, bold=True), 40),
+            "owner": lambda: TextBlock(c.owner, style.font(13), max(owner_width, 20)),
+            "deadline": lambda: TextBlock(("\u26a0 " if c.overdue else "") + c.deadline,
+                                          style.font(13, bold=c.overdue), 104),
+        })
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
-        c = self._content
+        c = self.content()
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
         selected = self.isSelected()
         mark = style.channel_color(c.channel)
@@ -104,20 +142,30 @@ class CardItem(QGraphicsItem):
         body = self.body()
         if lod < LOD_BOX:
             painter.fillRect(body, style.SELECTED if selected else mark)
+            if c.alert and not selected:  # KPI colouring still reads from far away
+                painter.setPen(QPen(QColor(c.alert), 8))
+                painter.drawRect(body.adjusted(4, 4, -4, -4))
             return
-        painter.setPen(QPen(style.SELECTED, 4) if selected else QPen(style.RULE, 1.2))
+        border = (QPen(style.SELECTED, 4) if selected else
+                  QPen(QColor(c.alert), 4) if c.alert else QPen(style.RULE, 1.2))
+        painter.setPen(border)
         painter.setBrush(style.PAPER)
         painter.drawRoundedRect(body, 7, 7)
         painter.fillRect(QRectF(1, 1, STRIP, CARD_HEIGHT - 2), mark)
-        texts = self._texts or self._layout_texts()
-        self._texts = texts
+        if self._texts is None:
+            self._texts = self._layout_texts()
+        texts = self._texts
         painter.setPen(style.INK)
         if lod < LOD_NAME:
             texts["short"].draw(painter, STRIP + 7, 6)
+            if c.review_due:
+                self._paint_review_mark(painter, QPointF(CARD_WIDTH - 18, CARD_HEIGHT - 18), 13)
             return
         painter.setPen(mark.darker(140))
         texts["channel"].draw(painter, STRIP + 8, 7)
         self._paint_badge(painter, texts["badge"])
+        if c.review_due:
+            self._paint_review_mark(painter)
         painter.setPen(style.INK)
         texts["name"].draw(painter, STRIP + 8, 34)
         bottom = CARD_HEIGHT - 24
@@ -137,7 +185,7 @@ class CardItem(QGraphicsItem):
             painter.drawEllipse(self.handle_center(), HANDLE_RADIUS, HANDLE_RADIUS)
 
     def _paint_badge(self, painter: QPainter, text: TextBlock) -> None:
-        fill = style.importance_color(self._content.importance)
+        fill = style.importance_color(self.content().importance)
         center = QPointF(CARD_WIDTH - 22, 20)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(fill)
@@ -145,8 +193,20 @@ class CardItem(QGraphicsItem):
         painter.setPen(style.ink_on(fill))
         text.draw(painter, center.x() - text.width() / 2, center.y() - text.height / 2)
 
+    def _paint_review_mark(self, painter: QPainter, center: QPointF | None = None,
+                           radius: float = 10) -> None:
+        # An orange clockwise arrow, left of the importance badge: "review due".
+        center = center or QPointF(CARD_WIDTH - 50, 20)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(style.REVIEW_DUE)
+        painter.drawEllipse(center, radius, radius)
+        painter.setPen(style.PAPER)
+        painter.setFont(style.font(int(radius * 1.4), bold=True))
+        painter.drawText(QRectF(center.x() - radius, center.y() - radius, 2 * radius, 2 * radius),
+                         Qt.AlignmentFlag.AlignCenter, "\u21bb")
+
     def _paint_personas(self, painter: QPainter, right: float, y: float) -> None:
-        colors = self._content.persona_colors[:4]
+        colors = self.content().persona_colors[:4]
         if not colors:
             return
         painter.setPen(QPen(style.PAPER, 1.5))

@@ -16,6 +16,9 @@ from journeymapper.ui.canvas.items.text import TextBlock
 
 ARROW = 14.0
 PICK_WIDTH = 12.0
+# Below these levels of detail the caption (then the arrow head) is too small to read.
+LOD_CAPTION = 0.3
+LOD_ARROW = 0.15
 
 
 def arrow_head(line: QLineF, size: float = ARROW) -> QPolygonF:
@@ -42,6 +45,8 @@ class LinkItem(QGraphicsItem):
         self._content = content
         self._caption: TextBlock | None = None
         self._line = QLineF()
+        self._bounds = QRectF()
+        self._shape: QPainterPath | None = None
         self._dimmed = False
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setZValue(self.z_value)
@@ -52,17 +57,23 @@ class LinkItem(QGraphicsItem):
             self.prepareGeometryChange()
             self._content = content
             self._caption = None
+            self._bounds = self._bounding_rect()
 
     def set_ends(self, source: QRectF, target: QRectF) -> None:
         """Run the arrow between two card rectangles (map coordinates)."""
-        (x1, y1), (x2, y2) = link_line(Rect(source.x(), source.y(), source.width(),
-                                            source.height()),
-                                       Rect(target.x(), target.y(), target.width(),
-                                            target.height()))
-        line = QLineF(x1, y1, x2, y2)
+        self.set_points(*link_line(Rect(source.x(), source.y(), source.width(),
+                                        source.height()),
+                                   Rect(target.x(), target.y(), target.width(),
+                                        target.height())))
+
+    def set_points(self, start: tuple[float, float], end: tuple[float, float]) -> None:
+        """Run the arrow from ``start`` to ``end`` (map coordinates)."""
+        line = QLineF(start[0], start[1], end[0], end[1])
         if line != self._line:
             self.prepareGeometryChange()
             self._line = line
+            self._shape = None
+            self._bounds = self._bounding_rect()
 
     def line(self) -> QLineF:
         """The arrow's line in map coordinates."""
@@ -77,7 +88,7 @@ class LinkItem(QGraphicsItem):
     def _color(self) -> QColor:
         return QColor(self._content.color) if self._content.color else style.LINK
 
-    def boundingRect(self) -> QRectF:
+    def _bounding_rect(self) -> QRectF:
         box = QRectF(self._line.p1(), self._line.p2()).normalized()
         extra = ARROW + 4
         box = box.adjusted(-extra, -extra, extra, extra)
@@ -86,12 +97,17 @@ class LinkItem(QGraphicsItem):
             box = box.united(QRectF(mid.x() - 110, mid.y() - 14, 220, 28))
         return box
 
+    def boundingRect(self) -> QRectF:
+        return self._bounds  # Qt asks often (index, paint): computed when the line changes
+
     def shape(self) -> QPainterPath:
-        path = QPainterPath(self._line.p1())
-        path.lineTo(self._line.p2())
-        stroker = QPainterPathStroker()
-        stroker.setWidth(PICK_WIDTH)
-        return stroker.createStroke(path)
+        if self._shape is None:
+            path = QPainterPath(self._line.p1())
+            path.lineTo(self._line.p2())
+            stroker = QPainterPathStroker()
+            stroker.setWidth(PICK_WIDTH)
+            self._shape = stroker.createStroke(path)
+        return self._shape
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
@@ -101,14 +117,20 @@ class LinkItem(QGraphicsItem):
             painter.setOpacity(0.2)
         color = style.SELECTED if self.isSelected() else self._color()
         width = 4.5 if self.isSelected() else 3.0
-        painter.setPen(QPen(color, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        # Flat caps: both ends are hidden (under the card, under the arrow head), and round
+        # caps make Qt stroke the line as a curved path, 80 times slower when antialiased.
+        painter.setPen(QPen(color, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap))
+        if lod < LOD_ARROW:
+            painter.drawLine(self._line)
+            return
         shortened = QLineF(self._line)
         shortened.setLength(max(0.0, shortened.length() - ARROW * 0.6))
         painter.drawLine(shortened)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(color)
         painter.drawPolygon(arrow_head(self._line))
-        if self._content.caption:
+        if self._content.caption and lod >= LOD_CAPTION:
             if self._caption is None:
                 self._caption = TextBlock(self._content.caption, style.font(13, bold=True), 200)
             mid = self._line.center()

@@ -1,0 +1,118 @@
+"""Work that takes a while (a PDF of a big map), run on a worker thread with progress.
+
+The work gets a deep copy of the project from its caller, so the user can keep editing the
+map while it runs; the job only reports back through queued signals, which the GUI thread
+receives. Cancelling makes the next progress report raise, which unwinds the work; the
+exports write atomically, so a cancelled export leaves no half-written file.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from journeymapper.io import SaveError
+
+_log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int], None]
+Work = Callable[[Progress], Any]
+
+
+def describe_error(exc: BaseException) -> str:
+    """A message for the user: SaveError already names the file and the reason."""
+    if isinstance(exc, OSError) and not isinstance(exc, SaveError) and exc.strerror:
+        return f"{exc.filename}: {exc.strerror}" if exc.filename else exc.strerror
+    return str(exc) or type(exc).__name__
+
+
+class JobCancelled(Exception):
+    """Raised inside the work by the progress callback once the job was cancelled."""
+
+
+class _Runner(QRunnable):
+    """Runs the job's work on a pool thread (a separate object: QRunnable is not a QObject)."""
+
+    def __init__(self, job: BackgroundJob) -> None:
+        super().__init__()
+        self.job = job
+
+    def run(self) -> None:
+        self.job.run_here()
+
+
+class BackgroundJob(QObject):
+    """One piece of work on the global thread pool; signals arrive on the GUI thread."""
+
+    progressed = Signal(int, int)
+    """(done, total): the work reported progress."""
+    succeeded = Signal(object)
+    """The work returned (its result)."""
+    failed = Signal(str)
+    """The work raised; the message is for the user."""
+    cancelled = Signal()
+    """The work stopped because ``cancel()`` was called."""
+    finished = Signal()
+    """After any of succeeded, failed or cancelled."""
+
+    def __init__(self, work: Work,
+                 describe: Callable[[BaseException], str] = describe_error,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._work = work
+        self._describe = describe
+        self._cancel = threading.Event()
+        self._running = False
+        self.last_progress: tuple[int, int] | None = None
+        self._runner: _Runner | None = None
+        self.progressed.connect(self._remember)
+        self.finished.connect(self._stopped)
+
+    @property
+    def running(self) -> bool:
+        """True from ``start()`` until ``finished``."""
+        return self._running
+
+    def start(self, pool: QThreadPool | None = None) -> None:
+        """Run the work on a pool thread."""
+        self._running = True
+        # Kept here, not auto-deleted: the pool must not delete what Python still refers to.
+        self._runner = _Runner(self)
+        self._runner.setAutoDelete(False)
+        (pool or QThreadPool.globalInstance()).start(self._runner)
+
+    def cancel(self) -> None:
+        """Ask the work to stop at its next progress report."""
+        self._cancel.set()
+
+    def run_here(self) -> None:
+        """Run the work on the calling thread (the pool thread; tests may call it directly)."""
+        try:
+            result = self._work(self._report)
+        except JobCancelled:
+            self.cancelled.emit()
+        except Exception as exc:  # the user sees the message; the app keeps running
+            if self._cancel.is_set():
+                self.cancelled.emit()
+            else:
+                if not isinstance(exc, OSError | ValueError):  # a bug: keep the traceback
+                    _log.error("background job failed", exc_info=exc)
+                self.failed.emit(self._describe(exc))
+        else:
+            self.succeeded.emit(result)
+        self.finished.emit()
+
+    def _report(self, done: int, total: int) -> None:
+        if self._cancel.is_set():
+            raise JobCancelled
+        self.progressed.emit(done, total)
+
+    def _remember(self, done: int, total: int) -> None:
+        self.last_progress = (done, total)
+
+    def _stopped(self) -> None:
+        self._running = False

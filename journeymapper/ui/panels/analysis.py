@@ -1,0 +1,267 @@
+"""The analysis dock: what the journey analysis found and what to do first.
+
+Tabs: the findings grouped by category (most severe first), the funnel (share of customers
+reaching each stage), the most likely path of each persona, coverage gaps (personas x stages)
+and the ranked action list with budgets. Clicking a row selects the touchpoints (or stage) it
+is about, and the canvas follows.
+
+The analysis runs once per burst of changes (debounced) and only while the dock is visible; a
+hidden dock just remembers that it is stale. This module is imported when the dock is first
+shown, so networkx, behind ``journeymapper.analysis``, never loads at start-up.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from decimal import Decimal
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QShowEvent
+from PySide6.QtWidgets import QLabel, QTabWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+from journeymapper.analysis import Analysis, Category, Journey, Severity, analyze
+from journeymapper.document import Document, Kind
+from journeymapper.model import Project
+from journeymapper.ui.panels.analysis_views import RefTree, Share, ShareBars, severity_icon
+from journeymapper.ui.selection import Ref, Selection
+from journeymapper.ui.widgets import format_amount
+
+REFRESH_DELAY_MS = 400
+"""Pause after the last change before analysing again (a 10,000-card map takes a second)."""
+CATEGORY_TITLES = {Category.JOURNEY: "Journey flow", Category.COVERAGE: "Coverage",
+                   Category.DEADLINE: "Deadlines", Category.BUDGET: "Budget",
+                   Category.PRIORITY: "Priorities"}
+MAX_ACTIONS = 200
+FUNNEL_COLOR = "#4c78a8"
+
+
+class AnalysisPanel(QWidget):
+    """Findings, funnel, likely paths, coverage and actions of the open map."""
+
+    def __init__(self, document: Document, selection: Selection,
+                 today: Callable[[], dt.date] = dt.date.today,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document, self.selection, self.today = document, selection, today
+        self.analysis: Analysis | None = None
+        self._stale = True
+        self.counts = QLabel()
+        self.counts.setObjectName("analysis-counts")
+        self.findings = RefTree(["Finding"])
+        self.findings.setHeaderHidden(True)
+        self.funnel = ShareBars()
+        self.funnel_note = QLabel()
+        self.funnel_note.setWordWrap(True)
+        self.paths = RefTree(["Persona", "Most likely path", "Chance"])
+        self.coverage = RefTree(["Persona or stage", "Gap"])
+        self.actions = RefTree(["#", "Touchpoint", "Priority", "Importance", "Performance",
+                                "Budget"])
+        funnel_page = QWidget()
+        funnel_layout = QVBoxLayout(funnel_page)
+        funnel_layout.addWidget(QLabel("<b>Share of customers reaching each stage</b>"))
+        funnel_layout.addWidget(self.funnel)
+        funnel_layout.addWidget(self.funnel_note)
+        funnel_layout.addStretch(1)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        for page, title in ((self.findings, "Findings"), (funnel_page, "Funnel"),
+                            (self.paths, "Paths"), (self.coverage, "Coverage"),
+                            (self.actions, "Actions")):
+            self.tabs.addTab(page, title)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.counts)
+        layout.addWidget(self.tabs, 1)
+        for tree in (self.findings, self.paths, self.coverage, self.actions):
+            tree.refs_activated.connect(self._select)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(REFRESH_DELAY_MS)
+        self._timer.timeout.connect(self.refresh)
+        document.item_added.connect(lambda *_: self._schedule())
+        document.item_removed.connect(lambda *_: self._schedule())
+        document.item_changed.connect(lambda *_: self._schedule())
+        document.items_reordered.connect(lambda *_: self._schedule())
+        document.project_replaced.connect(self._schedule)
+
+    # ----- refreshing ---------------------------------------------------------------------
+    @property
+    def stale(self) -> bool:
+        """True when the map changed since the analysis shown."""
+        return self._stale
+
+    def refresh(self) -> None:
+        """Analyse the map now and show the result."""
+        self._timer.stop()
+        self._stale = False
+        project = self.document.project
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.analysis = analyze(project, self.today())
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        result = self.analysis
+        counts = result.severity_counts()
+        self.counts.setText(
+            f"<b>{counts[Severity.ERROR]}</b> errors &middot; <b>{counts[Severity.WARNING]}"
+            f"</b> warnings &middot; <b>{counts[Severity.INFO]}</b> to look at &middot; "
+            f"{len(project.touchpoints)} touchpoints, {len(project.links)} links")
+        self._show_findings(result)
+        self._show_funnel(project, result.journey)
+        self._show_paths(project, result)
+        self._show_coverage(project, result)
+        self._show_actions(project, result)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
+    def _schedule(self) -> None:
+        self._stale = True
+        if self.isVisible():
+            self._timer.start()
+
+    def _select(self, refs: list[Ref]) -> None:
+        self.selection.set_items(refs)
+
+    # ----- tabs ---------------------------------------------------------------------------
+    def _show_findings(self, result: Analysis) -> None:
+        tree = self.findings
+        tree.clear()
+        if not result.findings:
+            tree.note("Nothing to report: the journey is linked, covered and on plan.")
+            return
+        groups: dict[Category, QTreeWidgetItem] = {}
+        worst: dict[Category, Severity] = {}
+        counts: dict[Category, int] = {}
+        for finding in result.findings:  # most severe first, so the first is the worst
+            group = groups.get(finding.category)
+            if group is None:
+                group = groups[finding.category] = QTreeWidgetItem()
+                worst[finding.category] = finding.severity
+                counts[finding.category] = 0
+            counts[finding.category] += 1
+            refs: list[Ref] = [(Kind.TOUCHPOINT, t) for t in finding.touchpoint_ids]
+            if not refs and finding.stage_id:
+                refs = [(Kind.STAGE, finding.stage_id)]
+            item = RefTree.row([finding.message], refs, finding.message)
+            item.setIcon(0, severity_icon(finding.severity))
+            group.addChild(item)
+        for category in Category:  # in the category order, not the order found
+            group = groups.get(category)
+            if group is None:
+                continue
+            group.setText(0, f"{CATEGORY_TITLES.get(category, category.value.title())} "
+                             f"({counts[category]})")
+            group.setIcon(0, severity_icon(worst[category]))
+            font = group.font(0)
+            font.setBold(True)
+            group.setFont(0, font)
+            tree.addTopLevelItem(group)
+            group.setExpanded(True)
+
+    def _show_funnel(self, project: Project, journey: Journey) -> None:
+        if journey.link_count == 0:
+            self.funnel.set_shares([])
+            self.funnel_note.setText("Link touchpoints to see how customers move through the "
+                                     "stages.")
+            return
+        shares = journey.funnel.stages
+        self.funnel.set_shares([Share(s.name, shares.get(s.id, 0.0), s.color or FUNNEL_COLOR)
+                                for s in project.stages])
+        returned = journey.funnel.returned
+        self.funnel_note.setText(
+            "Expected share of customers who meet at least one touchpoint of each stage, "
+            "following the links' shares from the journey's entries."
+            + (f" {returned:.0%} go back to an earlier step." if returned > 0.005 else ""))
+
+    def _show_paths(self, project: Project, result: Analysis) -> None:
+        tree = self.paths
+        tree.clear()
+        names = {tp.id: tp.name for tp in project.touchpoints}
+        personas = {p.id: p.name for p in project.personas}
+        journeys = [("All customers", result.journey)]
+        journeys += [(personas.get(j.persona_id or "", "?"), j) for j in result.persona_journeys]
+        for who, journey in journeys:
+            path = journey.likely_path
+            if path is None:
+                tree.addTopLevelItem(RefTree.row(
+                    [who, "no path from an entry to a purchase touchpoint", ""]))
+                continue
+            steps = " \u2192 ".join(names.get(t, t) for t in path.touchpoint_ids)
+            refs: list[Ref] = [(Kind.TOUCHPOINT, t) for t in path.touchpoint_ids]
+            refs += [(Kind.LINK, link) for link in path.link_ids]
+            tree.addTopLevelItem(RefTree.row([who, steps, f"{path.probability:.0%}"], refs,
+                                             steps))
+        for column in (0, 2):
+            tree.resizeColumnToContents(column)
+
+    def _show_coverage(self, project: Project, result: Analysis) -> None:
+        tree = self.coverage
+        tree.clear()
+        stages = {s.id: s.name for s in project.stages}
+        cover = result.coverage
+        for sid in cover.empty_stage_ids:
+            tree.addTopLevelItem(RefTree.row(
+                [stages.get(sid, sid), "no touchpoint for anyone"], [(Kind.STAGE, sid)]))
+        for persona_cover in cover.personas:
+            persona = next((p for p in project.personas if p.id == persona_cover.persona_id),
+                           None)
+            if persona is None:
+                continue
+            gaps = [sid for sid in persona_cover.missing_stage_ids
+                    if sid not in cover.empty_stage_ids]
+            served = [t for ids in persona_cover.by_stage.values() for t in ids]
+            channels = ", ".join(c.value for c in persona_cover.unused_channels)
+            summary = (f"{len(gaps)} stage{'s' if len(gaps) != 1 else ''} without a "
+                       f"touchpoint" if gaps else "every stage covered")
+            top = RefTree.row([persona.name, summary],
+                              [(Kind.TOUCHPOINT, t) for t in served])
+            for sid in gaps:
+                top.addChild(RefTree.row([stages.get(sid, sid), "no touchpoint for them"],
+                                         [(Kind.STAGE, sid)]))
+            if channels:
+                top.addChild(RefTree.row(["Preferred channels unused", channels]))
+            tree.addTopLevelItem(top)
+            top.setExpanded(bool(gaps))
+        if tree.topLevelItemCount() == 0:
+            tree.note("Add personas to see which stages each of them is served in.")
+        tree.resizeColumnToContents(0)
+
+    def _show_actions(self, project: Project, result: Analysis) -> None:
+        tree = self.actions
+        tree.clear()
+        names = {tp.id: tp.name for tp in project.touchpoints}
+        currency = project.business.currency
+        actions = result.priorities.actions
+        total = Decimal(0)
+        for rank, score in enumerate(actions[:MAX_ACTIONS], start=1):
+            total += score.budget
+            item = RefTree.row(
+                [str(rank), names.get(score.touchpoint_id, score.touchpoint_id),
+                 f"{score.priority:.0f}", f"{score.importance:.0f}",
+                 f"{score.performance:.0f}%", f"{format_amount(score.budget)} {currency}"],
+                [(Kind.TOUCHPOINT, score.touchpoint_id)])
+            for column in (0, 2, 3, 4, 5):
+                item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight
+                                      | Qt.AlignmentFlag.AlignVCenter)
+            tree.addTopLevelItem(item)
+        if not actions:
+            tree.note("Nothing to improve: no touchpoint performs below its importance.")
+            return
+        if len(actions) > MAX_ACTIONS:
+            tree.note(f"\u2026 and {len(actions) - MAX_ACTIONS} more")
+        footer = RefTree.row(["", f"Budget of these {min(len(actions), MAX_ACTIONS)} actions",
+                              "", "", "", f"{format_amount(total)} {currency}"])
+        footer.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        font = footer.font(1)
+        font.setBold(True)
+        footer.setFont(1, font)
+        footer.setFont(5, font)
+        footer.setTextAlignment(5, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        tree.addTopLevelItem(footer)
+        for column in range(tree.columnCount()):
+            tree.resizeColumnToContents(column)

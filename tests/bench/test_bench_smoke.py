@@ -1,0 +1,61 @@
+"""`journeymapper bench` at a small size: every measurement runs and the JSON has its shape.
+
+No timing is asserted here: speed is measured by the benchmark itself, never in unit tests.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import subprocess
+import sys
+
+import pytest
+
+from journeymapper.bench.runner import NAMES
+from journeymapper.cli import main
+
+RESULT_KEYS = {"group", "name", "size", "median_ms", "floor_ms", "ratio", "goal_ms",
+               "goal_ratio", "meets_goal", "cpu_ms"}
+
+
+@pytest.mark.slow
+def test_every_measurement_runs_and_reports_json() -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-m", "journeymapper", "bench", "--sizes", "50", "--repeat", "1",
+         "--json"], capture_output=True, text=True, env=env, timeout=280, check=False)
+    assert done.returncode == 0, done.stderr[-3000:]
+    report = json.loads(done.stdout)
+    machine = report["machine"]
+    for key in ("cpus", "cpu", "load_average", "python", "qt", "date", "repeat", "sizes"):
+        assert key in machine
+    assert machine["sizes"] == [50] and machine["repeat"] == 1
+    results = report["results"]
+    assert {r["group"] for r in results} == set(NAMES)
+    for r in results:
+        assert set(r) == RESULT_KEYS, r
+        assert isinstance(r["median_ms"], float) and math.isfinite(r["median_ms"]), r
+        assert r["median_ms"] >= 0
+        assert r["meets_goal"] in (True, False, None)
+        if r["floor_ms"] is not None:
+            assert r["ratio"] is not None
+    names = [r["name"] for r in results]
+    for expected in ("cold start to first paint", "open to first paint", "save file",
+                     "frame, pan/zoom at fit all", "frame, pan/zoom at 25%",
+                     "frame, pan/zoom at 100%", "drag 1 card: move", "drag 1 card: drop",
+                     "selected cards: move", "PDF export", "analysis"):
+        assert any(expected in name for name in names), expected
+
+
+def test_unknown_measurement_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["bench", "--only", "frames,nonsense"])
+    assert "unknown measurement nonsense" in capsys.readouterr().err
+
+
+def test_sizes_must_be_whole_numbers(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["bench", "--sizes", "100,lots"])
+    assert "give sizes as whole numbers" in capsys.readouterr().err

@@ -1,0 +1,211 @@
+"""File > Export: the PDF dialog on a worker thread, the table/calendar/diagram/deck files,
+and the map as PNG and SVG pictures."""
+
+from __future__ import annotations
+
+import math
+import re
+import subprocess
+
+import pytest
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices, QImage
+
+from journeymapper.app.exchange_actions import FORMATS
+from journeymapper.document import Kind
+from journeymapper.paths import EXAMPLES
+from journeymapper.ui.dialogs.export_files import file_stem
+from journeymapper.ui.dialogs.map_image import PNG_SCALE
+
+FORMAT = {f.name: f for f in FORMATS}
+
+
+def pdf_page_size(path) -> str:
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True)
+    return re.search(r"Page size:\s*(.*)", info.stdout).group(1)
+
+
+def add_touchpoints(window, *names):
+    doc = window.document
+    stage, lane = doc.project.stages[0].id, doc.project.lanes[0].id
+    return [doc.create(Kind.TOUCHPOINT, stage_id=stage, lane_id=lane, name=n, x=20 + 240 * i,
+                       y=20) for i, n in enumerate(names)]
+
+
+def test_pdf_dialog_writes_the_chosen_paper_and_reports_progress(window, exchange, qtbot,
+                                                                 tmp_path):
+    assert window.open_path(EXAMPLES / "bakery.json")
+    dialog = exchange.export_pdf()
+    assert dialog.path.text().endswith(f"{file_stem(window.document.project.title)}.pdf")
+    dialog.page.setCurrentIndex(dialog.page.findData("A3"))
+    dialog.persona.setCurrentIndex(1)
+    dialog.sections["timeline"].setChecked(False)
+    target = tmp_path / "out" / "bakery-a3.pdf"
+    target.parent.mkdir()
+    dialog.path.setText(str(target))
+    seen = []
+    dialog.exported.connect(
+        lambda _p: seen.append((dialog.progress.value(), dialog.progress.maximum())))
+    with qtbot.waitSignal(exchange.exported, timeout=120_000) as signal:
+        dialog.export_button.click()
+        # The map stays editable while the worker thread draws the copy.
+        assert not dialog.export_button.isEnabled()
+        add_touchpoints(window, "Added during the export")
+    assert signal.args == [str(target)]
+    assert "(A3)" in pdf_page_size(target)
+    done, total = seen[0]
+    assert total >= len(dialog.chosen_sections()) and done == total
+    assert exchange.notice.isVisible() and exchange.notice.path == target
+    assert exchange.settings.last_folder() == str(target.parent)
+
+
+def test_pdf_dialog_needs_a_section(exchange):
+    dialog = exchange.export_pdf()
+    for box in dialog.sections.values():
+        box.setChecked(False)
+    assert not dialog.export_button.isEnabled()
+    dialog.sections["map"].setChecked(True)
+    assert dialog.export_button.isEnabled()
+    dialog.reject()
+
+
+def test_pdf_failure_is_shown_and_the_dialog_stays(exchange, qtbot, tmp_path, messages):
+    dialog = exchange.export_pdf()
+    dialog.sections["personas"].setChecked(False)
+    dialog.path.setText(str(tmp_path / "missing-folder" / "x.pdf"))
+    dialog.export_button.click()
+    qtbot.waitUntil(lambda: bool(messages), timeout=60_000)
+    kind, title, text = messages[0]
+    assert kind == "critical" and "PDF" in title and "missing-folder" in text
+    assert dialog.isVisible()
+    qtbot.waitUntil(lambda: dialog.export_button.isEnabled())
+    dialog.reject()
+
+
+def endless_export(project, path, *, progress, **options):
+    """Stands in for a very slow PDF: reports progress until the job is cancelled."""
+    done = 0
+    while True:
+        progress(done % 6, 6)
+        done += 1
+
+
+def test_cancelling_a_running_pdf_stops_it_and_writes_nothing(exchange, qtbot, tmp_path,
+                                                              monkeypatch):
+    import journeymapper.export
+
+    monkeypatch.setattr(journeymapper.export, "export_pdf", endless_export)
+    dialog = exchange.export_pdf()
+    target = tmp_path / "cancelled.pdf"
+    dialog.path.setText(str(target))
+    dialog.export_button.click()
+    job = dialog.job
+    qtbot.waitUntil(lambda: job.last_progress is not None)
+    assert job.running and dialog.isVisible()
+    with qtbot.waitSignals([job.cancelled, dialog.rejected], timeout=10_000):
+        dialog.reject()
+    assert not target.exists()
+
+
+def test_background_job_reports_failure_and_success(qtbot):
+    from journeymapper.ui.dialogs.jobs import BackgroundJob
+
+    def fail(progress):
+        progress(1, 2)
+        raise OSError(13, "Permission denied", "/x/y.pdf")
+
+    job = BackgroundJob(fail)
+    with qtbot.waitSignal(job.failed, timeout=10_000) as failed:
+        job.start()
+    assert failed.args == ["/x/y.pdf: Permission denied"]
+    job = BackgroundJob(lambda progress: 42)
+    with qtbot.waitSignal(job.succeeded, timeout=10_000) as done:
+        job.start()
+    assert done.args == [42]
+    qtbot.waitUntil(lambda: not job.running)
+
+
+@pytest.mark.parametrize("name", ["csv", "xlsx", "ics", "mermaid"])
+def test_file_exports_run_in_the_background(window, exchange, qtbot, tmp_path, name):
+    assert window.open_path(EXAMPLES / "bakery.json")
+    target = tmp_path / f"bakery.{FORMAT[name].extension}"
+    with qtbot.waitSignal(exchange.exported, timeout=60_000):
+        exchange.export_file(FORMAT[name], str(target))
+        assert exchange.busy.isVisible()
+    data = target.read_bytes()
+    first = window.document.project.touchpoints[0].name.encode()
+    if name == "csv":
+        assert data.startswith(b"\xef\xbb\xbf") and first in data
+    elif name == "xlsx":
+        assert data.startswith(b"PK")
+    elif name == "ics":
+        assert data.startswith(b"BEGIN:VCALENDAR")
+    else:
+        stage = window.document.project.stages[0].name.encode()
+        assert data.startswith(b"journey") and b"section " + stage in data
+    qtbot.waitUntil(lambda: not exchange.busy.isVisible())
+
+
+def test_file_export_asks_where_and_remembers_the_folder(window, exchange, qtbot, tmp_path,
+                                                         monkeypatch, make_window):
+    from PySide6.QtWidgets import QFileDialog
+
+    asked = []
+
+    def save_name(parent, caption, suggestion, file_filter):
+        asked.append(suggestion)
+        return str(tmp_path / "chosen"), file_filter
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_name))
+    with qtbot.waitSignal(exchange.exported, timeout=60_000) as signal:
+        exchange.actions["export-csv"].trigger()
+    assert signal.args == [str(tmp_path / "chosen.csv")]
+    assert asked[0].endswith(f"{file_stem(window.document.project.title)}.csv")
+    exchange.settings._store.sync()
+    other = make_window()
+    assert other.exchange._suggestion("csv").startswith(str(tmp_path))
+
+
+def test_failed_export_shows_the_reason(exchange, qtbot, tmp_path, messages):
+    target = tmp_path / "no-such-folder" / "x.csv"
+    with qtbot.waitSignal(exchange.export_failed, timeout=60_000):
+        exchange.export_file(FORMAT["csv"], str(target))
+    assert messages and messages[0][0] == "critical" and "no-such-folder" in messages[0][2]
+    assert not exchange.notice.isVisible()
+
+
+def test_png_is_the_scene_at_twice_its_size(window, exchange, tmp_path):
+    ids = add_touchpoints(window, "Flyer", "Web shop")
+    target = tmp_path / "map.png"
+    assert exchange.export_image("png", str(target))
+    rect = window.scene.sceneRect()
+    image = QImage(str(target))
+    assert (image.width(), image.height()) == (math.ceil(rect.width() * PNG_SCALE),
+                                               math.ceil(rect.height() * PNG_SCALE))
+    # Drawn from a scene of its own: the user's selection does not show in the picture.
+    window.selection.set_items([(Kind.TOUCHPOINT, i) for i in ids])
+    assert exchange.export_image("png", str(tmp_path / "selected.png"))
+    assert QImage(str(tmp_path / "selected.png")) == image
+
+
+def test_svg_keeps_the_names_as_text(window, exchange, tmp_path):
+    add_touchpoints(window, "Flyer", "Web shop", "Café & co")
+    target = tmp_path / "map.svg"
+    assert exchange.export_image("svg", str(target))
+    svg = target.read_text(encoding="utf-8")
+    assert svg.lstrip().startswith("<?xml")
+    texts = re.findall(r"<text[^>]*>([^<]*)</text>", svg)
+    assert {"Flyer", "Web shop", "Café &amp; co"} <= set(texts)
+    for stage in window.document.project.stages:
+        assert stage.name in texts
+
+
+def test_notice_opens_the_file_or_its_folder(exchange, tmp_path, monkeypatch):
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(
+        lambda url: opened.append(QUrl(url).toLocalFile()) or True))
+    target = tmp_path / "map.png"
+    assert exchange.export_image("png", str(target))
+    assert "Open PNG" in exchange.notice.text()
+    exchange.notice.linkActivated.emit("file")
+    exchange.notice.linkActivated.emit("folder")
+    assert opened == [str(target), str(tmp_path)]

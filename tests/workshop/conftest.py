@@ -1,0 +1,72 @@
+"""Workshop fixtures: a shown main window on the bakery example, with temporary settings."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, QSettings
+
+from journeymapper import io
+from journeymapper.app import dialogs
+from journeymapper.app.main_window import MainWindow
+from journeymapper.app.workshop_actions import Workshop, workshop_of
+from journeymapper.document import Kind
+from journeymapper.paths import ROOT
+from journeymapper.ui.theme_qt import Theme, apply_theme
+
+BAKERY = ROOT / "examples" / "bakery.json"
+
+
+@pytest.fixture(autouse=True)
+def temporary_settings(tmp_path, qapp):
+    """Point the user's QSettings at an empty folder for each test; the light palette after."""
+    folder = tmp_path / "settings"
+    folder.mkdir()
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    yield folder
+    apply_theme(Theme.SYSTEM)
+
+
+@pytest.fixture
+def make_window(qtbot):
+    """Build shown main windows; at the end they close, discarding unsaved changes."""
+    made: list[MainWindow] = []
+
+    def make() -> MainWindow:
+        win = MainWindow()
+        win.resize(1400, 900)
+        win.show()
+        qtbot.waitExposed(win)
+        made.append(win)
+        return win
+
+    yield make
+    original = dialogs.ask_save_changes
+    dialogs.ask_save_changes = lambda *args: dialogs.Answer.DISCARD
+    try:
+        for win in made:
+            win.close()
+            win.deleteLater()
+    finally:
+        dialogs.ask_save_changes = original
+
+
+@pytest.fixture
+def window(make_window):
+    """A main window showing the bakery example (loaded without touching the file)."""
+    win = make_window()
+    win.document.replace_project(io.load(BAKERY))
+    win.view.fit_to_window()
+    win.view.setFocus()
+    return win
+
+
+@pytest.fixture
+def workshop(window) -> Workshop:
+    return workshop_of(window)
+
+
+def card_point(window: MainWindow, tp_id: str) -> QPoint:
+    """The viewport point at the middle of a touchpoint card (scrolled into view first)."""
+    rect = window.scene.model_rect(Kind.TOUCHPOINT, tp_id)
+    window.view.centerOn(rect.center())
+    return window.view.mapFromScene(rect.center())
