@@ -22,7 +22,7 @@ from journeymapper.io import load
 from journeymapper.paths import EXAMPLES
 
 # The child opens a map, edits it through the window as a user would (typing a new touchpoint
-# into the focused cell, then a second edit through the document), 
+# into the focused cell, then a second edit through the document),
 # waits for the autosave and then dies without any chance to clean up.
 CHILD = textwrap.dedent("""
     import os, signal, sys
