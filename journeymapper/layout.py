@@ -8,7 +8,7 @@ a cell grows to hold its cards, so no card ever spills into a neighbour.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from journeymapper.model import LaneKind, Note, Project, Touchpoint
@@ -292,22 +292,41 @@ def emotion_curve(project: Project, layout: MapLayout,
 
     Stages without a touchpoint for the persona have no point; the curve skips them.
     """
+    return emotion_curves(project, layout, [persona_id])[persona_id]
+
+
+def emotion_curves(project: Project, layout: MapLayout, persona_ids: Iterable[str | None]
+                   ) -> dict[str | None, list[tuple[float, float]]]:
+    """:func:`emotion_curve` of several personas (None: everyone) in one pass."""
+    wanted = list(dict.fromkeys(persona_ids))
     lane = next((lane for lane in project.lanes if lane.kind is LaneKind.EMOTIONS), None)
     if lane is None:
-        return []
-    row = layout.rows[lane.id]
-    by_stage: Mapping[str, list[Touchpoint]] = defaultdict(list)
+        return {pid: [] for pid in wanted}
+    named = {pid for pid in wanted if pid is not None}
+    everyone: list[str | None] = [None] if None in wanted else []
+    sums: dict[str | None, dict[str, list[int]]] = {pid: {} for pid in wanted}
     for tp in project.touchpoints:
-        if tp.serves(persona_id):
-            by_stage[tp.stage_id].append(tp)
+        # Touchpoint.serves: no personas serves everyone; otherwise only those listed.
+        serves = wanted if not tp.persona_ids else everyone + [
+            pid for pid in dict.fromkeys(tp.persona_ids) if pid in named]
+        for pid in serves:
+            total = sums[pid].get(tp.stage_id)
+            if total is None:
+                sums[pid][tp.stage_id] = [tp.emotion, 1]
+            else:
+                total[0] += tp.emotion
+                total[1] += 1
+    row = layout.rows[lane.id]
     margin = min(24.0, row.h / 4)
-    points: list[tuple[float, float]] = []
-    for stage in project.stages:
-        cards = by_stage.get(stage.id)
-        if not cards:
-            continue
-        mean = sum(t.emotion for t in cards) / len(cards)
-        # -2 sits at the bottom of the lane, +2 at the top.
-        y = row.bottom - margin - (mean + 2) / 4 * (row.h - 2 * margin)
-        points.append((layout.columns[stage.id].center[0], y))
-    return points
+    curves: dict[str | None, list[tuple[float, float]]] = {}
+    for pid in wanted:
+        points = curves[pid] = []
+        for stage in project.stages:
+            total = sums[pid].get(stage.id)
+            if not total:
+                continue
+            mean = total[0] / total[1]
+            # -2 sits at the bottom of the lane, +2 at the top.
+            y = row.bottom - margin - (mean + 2) / 4 * (row.h - 2 * margin)
+            points.append((layout.columns[stage.id].center[0], y))
+    return curves

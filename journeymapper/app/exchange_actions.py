@@ -17,13 +17,21 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QProgressBar, QWidget
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QWidget,
+)
 
 from journeymapper.app.actions import make_action
 from journeymapper.app.settings import APPLICATION, ORGANISATION
 from journeymapper.model import Project
 from journeymapper.ui.dialogs.export_files import ExchangeSettings, ExportNotice, ask_save_path
 from journeymapper.ui.dialogs.jobs import BackgroundJob
+from journeymapper.ui.panels import SUMMARY
 from journeymapper.ui.panels.docks import LazyDock
 
 if TYPE_CHECKING:
@@ -123,6 +131,11 @@ class Exchange(QObject):
         self._build_menus()
         self.analysis_dock = LazyDock("Analysis", ANALYSIS, self._make_analysis, window)
         window.add_panel(self.analysis_dock, Qt.DockWidgetArea.RightDockWidgetArea)
+        # A tab behind the summary, for the height a list of findings needs; hidden until
+        # Tools > Analyze (so nothing is analysed, nor networkx loaded, at start-up).
+        summary = window.findChild(QDockWidget, SUMMARY)
+        if summary is not None:
+            window.tabifyDockWidget(summary, self.analysis_dock)
         self.analysis_dock.hide()
 
     # ----- menus ----------------------------------------------------------------------------

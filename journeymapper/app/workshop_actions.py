@@ -52,8 +52,15 @@ def install(window: MainWindow) -> None:
     menus.edit.addSeparator()
     menus.edit.addActions(list(find_actions))
     menus.tools.addActions([voting.action, voting.reset_action, voting.apply_action])
-    presentation.toggled.connect(lambda on: find.close_bar() if on and find.isVisible()
-                                 else None)
+    presentation.toggled.connect(lambda on: _presenting(on, find, voting))
+
+
+def _presenting(on: bool, find: FindBar, voting: DotVoting) -> None:
+    """The room sees the map alone: no find bar, and only the dots actually given (not the
+    empty vote slots of an open voting round, which resumes on leaving)."""
+    if on and find.isVisible():
+        find.close_bar()
+    voting.badges.set_voting(voting.is_on() and not on)
 
 
 def workshop_of(window: MainWindow) -> Workshop:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -31,7 +32,7 @@ from pydantic import ValidationError
 from journeymapper.io.atomic import BACKUP_SUFFIX, SaveError, atomic_open, atomic_write
 from journeymapper.io.errors import ProjectFileError, describe_validation_error
 from journeymapper.io.migrations import migrate
-from journeymapper.model import Project
+from journeymapper.model import SCHEMA_VERSION, Project
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_CONTAINERS = 2_000_000
@@ -43,6 +44,29 @@ __all__ = ["BACKUP_SUFFIX", "MAX_CONTAINERS", "MAX_FILE_BYTES", "SaveError", "at
 def dumps(project: Project) -> bytes:
     """The project as the bytes of its file: two dumps of one map are identical."""
     return project.model_dump_json(indent=2).encode("utf-8") + b"\n"
+
+
+# A file as Journeymapper writes it starts with its schema version.
+_CURRENT_VERSION = re.compile(rb'\A(?:\xef\xbb\xbf)?\s*\{\s*"schema_version"\s*:\s*'
+                              + str(SCHEMA_VERSION).encode() + rb"\s*[,}]")
+# What pydantic's parser reads unlike json.loads: NaN and Infinity (refused below) and lone
+# surrogates (kept by json.loads). Integers past 4,300 digits both refuse.
+_SURROGATE = re.compile(rb"\\u[dD][89a-fA-F]")
+
+
+def _validate_fast(raw: bytes) -> Project | None:
+    """The project, parsed and validated in one pass by pydantic (twice as fast as json.loads
+    then validation), for a current-version file that is valid; None for anything else, which
+    the full path below then reads and explains exactly as before."""
+    if (not _CURRENT_VERSION.match(raw, 0, 200) or b"NaN" in raw or b"Infinity" in raw
+            or _SURROGATE.search(raw)):
+        return None
+    try:
+        project = Project.model_validate_json(raw[3:] if raw.startswith(b"\xef\xbb\xbf")
+                                              else raw)
+    except (ValueError, RecursionError, MemoryError):  # ValidationError is a ValueError
+        return None
+    return project if project.schema_version == SCHEMA_VERSION else None
 
 
 def _reject_constant(name: str) -> float:
@@ -60,6 +84,9 @@ def parse(raw: bytes, path: Path | str = "<memory>") -> Project:
     if raw.count(b"{") + raw.count(b"[") > MAX_CONTAINERS:
         raise ProjectFileError(path, [f"holds more than {MAX_CONTAINERS:,} JSON objects and "
                                       f"lists; a project has far fewer"])
+    project = _validate_fast(bytes(raw))
+    if project is not None:
+        return project
     try:
         data = json.loads(text, parse_constant=_reject_constant)
     except json.JSONDecodeError as exc:

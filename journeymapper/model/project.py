@@ -135,15 +135,10 @@ def find_problems(project: Project) -> list[Problem]:
 def _content_problems(project: Project, content: Project | MapVersion,
                       prefix: str) -> list[Problem]:
     """Problems of one version's stages, lanes, touchpoints, links and notes."""
+    # Paths and messages are written only for problems: a file of 10,000 valid touchpoints
+    # is checked without formatting 100,000 strings.
     problems: list[Problem] = []
-    seen: dict[str, str] = {}
-
-    def claim(item_id: str, path: str) -> None:
-        if item_id in seen:
-            problems.append(Problem(f"{path}.id",
-                                    f"duplicate id {item_id!r} (also {seen[item_id]})"))
-        else:
-            seen[item_id] = path
+    seen: dict[str, tuple[str, int]] = {}
 
     shared: list[tuple[str, list[Any]]] = [("scoring.criteria", project.scoring.criteria),
                                            ("personas", project.personas)]
@@ -155,13 +150,18 @@ def _content_problems(project: Project, content: Project | MapVersion,
         # Shared ids were checked with the active map: here they only must not be reused.
         for name, items in shared:
             for i, item in enumerate(items):
-                seen.setdefault(item.id, f"{name}[{i}]")
+                seen.setdefault(item.id, (name, i))
         groups = structure + own
     else:
         groups = structure + shared + own
     for name, items in groups:
         for i, item in enumerate(items):
-            claim(item.id, f"{name}[{i}]")
+            first = seen.get(item.id)
+            if first is None:
+                seen[item.id] = (name, i)
+            else:
+                problems.append(Problem(f"{name}[{i}].id", f"duplicate id {item.id!r} "
+                                                           f"(also {first[0]}[{first[1]}])"))
 
     stages = {s.id for s in content.stages}
     lanes = {lane.id for lane in content.lanes}
@@ -169,33 +169,42 @@ def _content_problems(project: Project, content: Project | MapVersion,
     criteria = {c.id for c in project.scoring.criteria}
     touchpoints = {t.id for t in content.touchpoints}
 
-    def check(value: str | None, known: set[str], path: str, what: str) -> None:
-        if value is not None and value not in known:
-            problems.append(Problem(path, f"unknown {what} {value!r}"))
+    def unknown(path: str, what: str, value: str) -> None:
+        problems.append(Problem(path, f"unknown {what} {value!r}"))
 
     for i, tp in enumerate(content.touchpoints):
-        at = f"{prefix}touchpoints[{i}]"
-        check(tp.stage_id, stages, f"{at}.stage_id", "stage")
-        check(tp.lane_id, lanes, f"{at}.lane_id", "lane")
-        for j, pid in enumerate(tp.persona_ids):
-            check(pid, personas, f"{at}.persona_ids[{j}]", "persona")
-        if len(set(tp.persona_ids)) != len(tp.persona_ids):
-            problems.append(Problem(f"{at}.persona_ids", "lists a persona twice"))
+        if tp.stage_id is not None and tp.stage_id not in stages:
+            unknown(f"{prefix}touchpoints[{i}].stage_id", "stage", tp.stage_id)
+        if tp.lane_id is not None and tp.lane_id not in lanes:
+            unknown(f"{prefix}touchpoints[{i}].lane_id", "lane", tp.lane_id)
+        if tp.persona_ids:
+            for j, pid in enumerate(tp.persona_ids):
+                if pid is not None and pid not in personas:
+                    unknown(f"{prefix}touchpoints[{i}].persona_ids[{j}]", "persona", pid)
+            if len(set(tp.persona_ids)) != len(tp.persona_ids):
+                problems.append(Problem(f"{prefix}touchpoints[{i}].persona_ids",
+                                        "lists a persona twice"))
         for cid in tp.scores:
-            check(cid, criteria, f"{at}.scores.{cid}", "scoring criterion")
+            if cid is not None and cid not in criteria:
+                unknown(f"{prefix}touchpoints[{i}].scores.{cid}", "scoring criterion", cid)
     flows: set[tuple[str, str, str | None]] = set()
     for i, link in enumerate(content.links):
-        at = f"{prefix}links[{i}]"
-        check(link.source_id, touchpoints, f"{at}.source_id", "touchpoint")
-        check(link.target_id, touchpoints, f"{at}.target_id", "touchpoint")
-        check(link.persona_id, personas, f"{at}.persona_id", "persona")
+        if link.source_id is not None and link.source_id not in touchpoints:
+            unknown(f"{prefix}links[{i}].source_id", "touchpoint", link.source_id)
+        if link.target_id is not None and link.target_id not in touchpoints:
+            unknown(f"{prefix}links[{i}].target_id", "touchpoint", link.target_id)
+        if link.persona_id is not None and link.persona_id not in personas:
+            unknown(f"{prefix}links[{i}].persona_id", "persona", link.persona_id)
         if link.source_id == link.target_id:
-            problems.append(Problem(f"{at}.target_id", "a link cannot point to its own source"))
+            problems.append(Problem(f"{prefix}links[{i}].target_id",
+                                    "a link cannot point to its own source"))
         flow = (link.source_id, link.target_id, link.persona_id)
         if flow in flows:
-            problems.append(Problem(at, "the same flow is linked twice"))
+            problems.append(Problem(f"{prefix}links[{i}]", "the same flow is linked twice"))
         flows.add(flow)
     for i, note in enumerate(content.notes):
-        check(note.stage_id, stages, f"{prefix}notes[{i}].stage_id", "stage")
-        check(note.lane_id, lanes, f"{prefix}notes[{i}].lane_id", "lane")
+        if note.stage_id is not None and note.stage_id not in stages:
+            unknown(f"{prefix}notes[{i}].stage_id", "stage", note.stage_id)
+        if note.lane_id is not None and note.lane_id not in lanes:
+            unknown(f"{prefix}notes[{i}].lane_id", "lane", note.lane_id)
     return problems

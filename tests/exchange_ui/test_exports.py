@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 import re
 import subprocess
+import time
 
 import pytest
 from PySide6.QtCore import QUrl
@@ -88,6 +89,7 @@ def endless_export(project, path, *, progress, **options):
     while True:
         progress(done % 6, 6)
         done += 1
+        time.sleep(0.01)  # the "drawing" between reports (on the worker thread)
 
 
 def test_cancelling_a_running_pdf_stops_it_and_writes_nothing(exchange, qtbot, tmp_path,

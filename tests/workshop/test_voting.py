@@ -170,3 +170,15 @@ def test_votes_survive_save_and_load(window, workshop, qtbot, tmp_path):
     path = tmp_path / "voted.json"
     window.document.save(path)
     assert io.load(path).touchpoints[0].votes == 1
+
+
+def test_presenting_shows_only_the_dots_given(window, workshop, qtbot):
+    tp = window.document.project.touchpoints[0].id
+    start_voting(workshop)
+    click_card(window, qtbot, tp)
+    qtbot.keyClick(window.view, Qt.Key.Key_F5)
+    assert [i for i, c in window.scene.cards.items() if badge_of(c)] == [tp]
+    qtbot.mouseClick(window.view.viewport(), LEFT, pos=card_point(window, tp))
+    assert votes(window, tp) == 1  # presenting: clicks do nothing, not even vote
+    qtbot.keyClick(window.view, Qt.Key.Key_Escape)
+    assert all(badge_of(c) for c in window.scene.cards.values())

@@ -95,7 +95,8 @@ def lane_content(lane: Lane) -> LaneContent:
 
 def link_content(project: Project, link: Link) -> LinkContent:
     """The colour (the persona's, if any) and caption (share and label) of a link."""
-    color = next((p.color for p in project.personas if p.id == link.persona_id), "")
+    color = "" if link.persona_id is None else next(
+        (p.color for p in project.personas if p.id == link.persona_id), "")
     parts = [f"{link.share:.0%}"] if link.share is not None else []
     if link.label:
         parts.append(link.label)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from functools import partial
 from typing import Any
@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject, QRectF, Signal
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from journeymapper.document import Document, Kind
-from journeymapper.layout import LiveLayout, MapLayout, Rect, emotion_curve, link_line
+from journeymapper.layout import LiveLayout, MapLayout, Rect, emotion_curves, link_line
 from journeymapper.ui.canvas import style
 from journeymapper.ui.canvas.content import (
     CardContent,
@@ -125,9 +125,11 @@ class MapScene(QGraphicsScene):
         return [self.links[i] for i in self._links_of.get(card_id, ()) if i in self.links]
 
     def update_links(self, card_ids: Iterable[str] | None = None,
-                     link_ids: Iterable[str] = ()) -> None:
+                     link_ids: Iterable[str] = (), where: Mapping[str, Rect] | None = None
+                     ) -> None:
         """Run link arrows to where their cards are now (also while a drag moves them):
-        those of ``card_ids`` (None: every link) and the links ``link_ids``."""
+        those of ``card_ids`` (None: every link) and the links ``link_ids``. ``where`` may
+        tell where the cards are (the layout, when every card was just put there)."""
         links = (set(self.links.values()) if card_ids is None else
                  {ln for c in card_ids for ln in self.links_of(c)})
         links.update(self.links[i] for i in link_ids if i in self.links)
@@ -138,6 +140,8 @@ class MapScene(QGraphicsScene):
                 card = self.cards.get(card_id)
                 if card is None:
                     rects[card_id] = None
+                elif where is not None:
+                    rects[card_id] = where.get(card_id)
                 else:
                     pos, body = card.pos(), card.body()
                     rects[card_id] = Rect(pos.x() + body.x(), pos.y() + body.y(), body.width(),
@@ -259,7 +263,9 @@ class MapScene(QGraphicsScene):
             self._adding.append(new)
         else:
             self.addItem(new)
-        if kind is Kind.TOUCHPOINT and self._persona_filter is not None:
+        if self._persona_filter is None:  # new items are not dimmed
+            return
+        if kind is Kind.TOUCHPOINT:
             self._apply_filter(item_id)
         elif kind is Kind.LINK:
             self._apply_link_filter(item_id)
@@ -312,7 +318,8 @@ class MapScene(QGraphicsScene):
         placed = [card for card in self.cards.values() if self._place(card, layout)]
         for note in self.notes.values():
             self._place(note, layout)
-        self.update_links([c.item_id for c in placed], new_links)
+        # Every card is where the layout says now.
+        self.update_links([c.item_id for c in placed], new_links, layout.cards)
         self._curves_dirty = True
         self.setSceneRect(QRectF(-MARGIN, -MARGIN, layout.width + 2 * MARGIN,
                                  layout.height + 2 * MARGIN))
@@ -326,13 +333,14 @@ class MapScene(QGraphicsScene):
                                          or {None: ALL_CURVE})
         for pid in [k for k in self.curves if k not in wanted]:
             self.removeItem(self.curves.pop(pid))
+        points = emotion_curves(p, self._layout, wanted)
         for pid, color in wanted.items():
             curve = self.curves.get(pid)
             if curve is None:
                 curve = self.curves[pid] = EmotionCurveItem(pid, color)
                 self.addItem(curve)
             curve.set_color(color)
-            curve.set_points(emotion_curve(p, self._layout, pid))
+            curve.set_points(points[pid])
             curve.set_dimmed(self._persona_filter is not None and pid != self._persona_filter)
 
     def _mark_geometry(self) -> None:

@@ -51,10 +51,16 @@ def plain(text: str) -> str:
     return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("\u2026.")
 
 
+def typed(sequence: QKeySequence) -> bool:
+    """False for the dedicated keys of multimedia keyboards (Save, Open, Zoom In...) that
+    the standard shortcuts also bind: nobody looks for those on a shortcut sheet."""
+    return not sequence.isEmpty() and sequence[0].key().value < Qt.Key.Key_Back.value
+
+
 def keys_of(action: QAction) -> str:
     """The action's shortcuts as the platform writes them: ``Ctrl+S``, ``Del, Backspace``."""
     return ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText)
-                     for s in action.shortcuts() if not s.isEmpty())
+                     for s in action.shortcuts() if typed(s))
 
 
 def _menu_actions(menu: QMenu, path: str, seen: set[int],

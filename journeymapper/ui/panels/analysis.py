@@ -48,15 +48,19 @@ class AnalysisPanel(QWidget):
         self._stale = True
         self.counts = QLabel()
         self.counts.setObjectName("analysis-counts")
-        self.findings = RefTree(["Finding"])
+        # Findings are sentences: wrapped, they read without hovering in a narrow dock.
+        self.findings = RefTree(["Finding"], wrap=True)
         self.findings.setHeaderHidden(True)
         self.funnel = ShareBars()
         self.funnel_note = QLabel()
         self.funnel_note.setWordWrap(True)
-        self.paths = RefTree(["Persona", "Most likely path", "Chance"])
+        self.paths = RefTree(["Persona and steps", "Chance"])
         self.coverage = RefTree(["Persona or stage", "Gap"])
         self.actions = RefTree(["#", "Touchpoint", "Priority", "Importance", "Performance",
                                 "Budget"])
+        self.actions.stretch(1)
+        self.paths.stretch(0)
+        self.coverage.stretch(1)
         funnel_page = QWidget()
         funnel_layout = QVBoxLayout(funnel_page)
         funnel_layout.addWidget(QLabel("<b>Share of customers reaching each stage</b>"))
@@ -188,16 +192,18 @@ class AnalysisPanel(QWidget):
         for who, journey in journeys:
             path = journey.likely_path
             if path is None:
-                tree.addTopLevelItem(RefTree.row(
-                    [who, "no path from an entry to a purchase touchpoint", ""]))
+                tree.addTopLevelItem(RefTree.row([who, "no path to purchase"]))
                 continue
-            steps = " \u2192 ".join(names.get(t, t) for t in path.touchpoint_ids)
+            # The persona's row selects the whole path, links included; a step, its card.
             refs: list[Ref] = [(Kind.TOUCHPOINT, t) for t in path.touchpoint_ids]
             refs += [(Kind.LINK, link) for link in path.link_ids]
-            tree.addTopLevelItem(RefTree.row([who, steps, f"{path.probability:.0%}"], refs,
-                                             steps))
-        for column in (0, 2):
-            tree.resizeColumnToContents(column)
+            top = RefTree.row([who, f"{path.probability:.0%}"], refs,
+                              " \u2192 ".join(names.get(t, t) for t in path.touchpoint_ids))
+            for step, tid in enumerate(path.touchpoint_ids, start=1):
+                top.addChild(RefTree.row([f"{step}. {names.get(tid, tid)}", ""],
+                                         [(Kind.TOUCHPOINT, tid)]))
+            tree.addTopLevelItem(top)
+            top.setExpanded(True)
 
     def _show_coverage(self, project: Project, result: Analysis) -> None:
         tree = self.coverage
@@ -226,10 +232,9 @@ class AnalysisPanel(QWidget):
             if channels:
                 top.addChild(RefTree.row(["Preferred channels unused", channels]))
             tree.addTopLevelItem(top)
-            top.setExpanded(bool(gaps))
+            top.setExpanded(top.childCount() > 0)
         if tree.topLevelItemCount() == 0:
             tree.note("Add personas to see which stages each of them is served in.")
-        tree.resizeColumnToContents(0)
 
     def _show_actions(self, project: Project, result: Analysis) -> None:
         tree = self.actions
@@ -263,5 +268,3 @@ class AnalysisPanel(QWidget):
         footer.setFont(5, font)
         footer.setTextAlignment(5, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         tree.addTopLevelItem(footer)
-        for column in range(tree.columnCount()):
-            tree.resizeColumnToContents(column)

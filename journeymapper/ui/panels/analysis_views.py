@@ -6,9 +6,28 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPaintEvent, QPen, QPixmap
-from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QIcon,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QPixmap,
+    QResizeEvent,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
 
 from journeymapper.analysis import Severity
 from journeymapper.document import Kind
@@ -41,21 +60,60 @@ def severity_icon(severity: Severity, size: int = 16) -> QIcon:
     return QIcon(pixmap)
 
 
+class WrappingDelegate(QStyledItemDelegate):
+    """Rows as tall as their wrapped text: QTreeView wraps the text it paints but sizes rows
+    for one line, so long findings would be cut."""
+
+    def __init__(self, tree: QTreeWidget) -> None:
+        super().__init__(tree)
+        self.tree = tree
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+                 ) -> QSize:
+        hint = super().sizeHint(option, index)
+        depth, parent = 0, index.parent()
+        while parent.isValid():
+            depth, parent = depth + 1, parent.parent()
+        icon = self.tree.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
+        width = (self.tree.columnWidth(index.column()) - icon - 16
+                 - self.tree.indentation() * (depth + int(self.tree.rootIsDecorated())))
+        text = str(index.data() or "")
+        bounds = QFontMetrics(option.font).boundingRect(
+            QRect(0, 0, max(width, 60), 100_000), Qt.TextFlag.TextWordWrap, text)
+        return QSize(hint.width(), max(hint.height(), bounds.height() + 6))
+
+
 class RefTree(QTreeWidget):
     """A read-only tree; clicking a row that names map items asks to select them."""
 
     refs_activated = Signal(list)
     """The user clicked a row: select these (kind, id) items."""
 
-    def __init__(self, headers: Sequence[str], parent: QWidget | None = None) -> None:
+    def __init__(self, headers: Sequence[str], parent: QWidget | None = None,
+                 wrap: bool = False) -> None:
         super().__init__(parent)
+        self._wrap = wrap
+        if wrap:
+            self.setWordWrap(True)
+            self.setUniformRowHeights(False)
+            self.setTextElideMode(Qt.TextElideMode.ElideNone)
+            self.setItemDelegate(WrappingDelegate(self))
         self.setHeaderLabels(list(headers))
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setUniformRowHeights(True)
-        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        if not wrap:
+            self.setUniformRowHeights(True)
+            self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setAlternatingRowColors(True)
         self.itemClicked.connect(self._clicked)
         self.itemActivated.connect(self._clicked)
+
+    def stretch(self, column: int) -> None:
+        """Give ``column`` the room left; the other columns fit their contents."""
+        header = self.header()
+        header.setStretchLastSection(False)
+        for i in range(self.columnCount()):
+            header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch if i == column
+                                        else QHeaderView.ResizeMode.ResizeToContents)
 
     @staticmethod
     def row(texts: Sequence[str], refs: Sequence[Ref] = (), tip: str = "") -> QTreeWidgetItem:
@@ -78,6 +136,11 @@ class RefTree(QTreeWidget):
         item.setFlags(Qt.ItemFlag.NoItemFlags)
         self.addTopLevelItem(item)
         item.setFirstColumnSpanned(True)  # only takes once the item is in the tree
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._wrap:  # a new width, new line breaks: measure the rows again
+            self.scheduleDelayedItemsLayout()
 
     def _clicked(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         refs = self.refs_of(item)

@@ -121,6 +121,10 @@ class ReviewSessionDialog(QDialog):
         layout.addWidget(self.context)
         layout.addLayout(form)
         layout.addWidget(self.message)
+        hint = QLabel("Enter saves and goes to the next \u00b7 Alt+S skips \u00b7 Esc ends "
+                      "\u00b7 each review is one undo step")
+        hint.setStyleSheet("color: gray")
+        layout.addWidget(hint)
         layout.addWidget(self.buttons)
         self.resize(520, 360)
         self._advance()

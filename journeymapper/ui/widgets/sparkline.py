@@ -35,6 +35,7 @@ class Sparkline(QWidget):
         super().__init__(parent)
         self._values: list[float] = []
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setMinimumHeight(self.sizeHint().height())
         self.setAccessibleName("Performance trend")
 
     def set_values(self, values: Sequence[float]) -> None:

@@ -89,13 +89,15 @@ class LinkItem(QGraphicsItem):
         return QColor(self._content.color) if self._content.color else style.LINK
 
     def _bounding_rect(self) -> QRectF:
-        box = QRectF(self._line.p1(), self._line.p2()).normalized()
-        extra = ARROW + 4
-        box = box.adjusted(-extra, -extra, extra, extra)
-        if self._content.caption:
-            mid = self._line.center()
-            box = box.united(QRectF(mid.x() - 110, mid.y() - 14, 220, 28))
-        return box
+        line, extra = self._line, ARROW + 4
+        x1, y1, x2, y2 = line.x1(), line.y1(), line.x2(), line.y2()
+        left, right = min(x1, x2) - extra, max(x1, x2) + extra
+        top, bottom = min(y1, y2) - extra, max(y1, y2) + extra
+        if self._content.caption:  # the caption's box around the middle
+            mid_x, mid_y = (x1 + x2) / 2, (y1 + y2) / 2
+            left, right = min(left, mid_x - 110), max(right, mid_x + 110)
+            top, bottom = min(top, mid_y - 14), max(bottom, mid_y + 14)
+        return QRectF(left, top, right - left, bottom - top)
 
     def boundingRect(self) -> QRectF:
         return self._bounds  # Qt asks often (index, paint): computed when the line changes
