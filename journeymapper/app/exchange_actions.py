@@ -11,7 +11,6 @@ first used: none of them (nor reportlab, openpyxl, python-pptx or networkx) cost
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,8 +27,10 @@ from PySide6.QtWidgets import (
 
 from journeymapper.app.actions import make_action
 from journeymapper.app.settings import APPLICATION, ORGANISATION
+from journeymapper.document import Kind
 from journeymapper.model import Project
 from journeymapper.ui.dialogs.export_files import ExchangeSettings, ExportNotice, ask_save_path
+from journeymapper.ui.dialogs.file_formats import FORMATS, FileFormat
 from journeymapper.ui.dialogs.jobs import BackgroundJob
 from journeymapper.ui.panels import SUMMARY
 from journeymapper.ui.panels.docks import LazyDock
@@ -46,59 +47,6 @@ if TYPE_CHECKING:
     from journeymapper.ui.dialogs.touchpoint_import import TouchpointImportDialog
 
 ANALYSIS = "dock-analysis"
-Writer = Callable[[Project, str, "str | None"], object]
-
-
-# ----- the file formats -------------------------------------------------------------------------
-def _write_csv(project: Project, path: str, _persona: str | None) -> None:
-    from journeymapper.export.table_csv import export_csv
-    export_csv(project, path)
-
-
-def _write_xlsx(project: Project, path: str, _persona: str | None) -> None:
-    from journeymapper.export.table_xlsx import export_xlsx
-    export_xlsx(project, path)
-
-
-def _write_ics(project: Project, path: str, _persona: str | None) -> None:
-    from journeymapper.export.ics import export_ics
-    export_ics(project, path)
-
-
-def _write_mermaid(project: Project, path: str, _persona: str | None) -> None:
-    from journeymapper.export.mermaid import to_mermaid
-    from journeymapper.io import atomic_write
-    atomic_write(path, to_mermaid(project).encode("utf-8"), backup=False)
-
-
-def _write_pptx(project: Project, path: str, persona: str | None) -> None:
-    from journeymapper.export.pptx import export_pptx
-    export_pptx(project, path, persona=persona)
-
-
-@dataclass(frozen=True)
-class FileFormat:
-    """An export written on a worker thread: menu text, what the notice calls it, file type."""
-
-    name: str
-    menu: str
-    label: str
-    extension: str
-    file_filter: str
-    write: Writer
-
-
-FORMATS = (
-    FileFormat("csv", "&CSV\u2026", "CSV", "csv", "CSV files (*.csv)", _write_csv),
-    FileFormat("xlsx", "&Excel\u2026", "workbook", "xlsx", "Excel workbooks (*.xlsx)",
-               _write_xlsx),
-    FileFormat("ics", "Calendar (.&ics)\u2026", "calendar", "ics", "iCalendar files (*.ics)",
-               _write_ics),
-    FileFormat("mermaid", "&Mermaid\u2026", "diagram", "mmd",
-               "Mermaid diagrams (*.mmd *.md)", _write_mermaid),
-    FileFormat("pptx", "Power&Point\u2026", "deck", "pptx", "PowerPoint decks (*.pptx)",
-               _write_pptx),
-)
 
 
 class Exchange(QObject):
@@ -187,7 +135,7 @@ class Exchange(QObject):
     # ----- exports --------------------------------------------------------------------------
     def _suggestion(self, extension: str) -> str:
         doc = self.window.document
-        folder = str(doc.path.parent) if doc.path else ""
+        folder = str(doc.path.absolute().parent) if doc.path else ""
         return self.settings.suggestion(doc.project.title, extension, folder)
 
     def _done(self, path: str, label: str) -> None:
@@ -204,7 +152,6 @@ class Exchange(QObject):
         from journeymapper.ui.dialogs.pdf_export import PdfExportDialog
 
         dialog = PdfExportDialog(self.window.document, self.settings, self.window)
-        dialog.path.setText(self._suggestion("pdf"))
         dialog.exported.connect(lambda path: self._done(path, "PDF"))
         dialog.finished.connect(dialog.deleteLater)
         self.pdf_dialog = dialog
@@ -222,23 +169,30 @@ class Exchange(QObject):
         project = self.window.document.project.model_copy(deep=True)
         persona = self.window.scene.persona_filter()
         target = path
-        job = BackgroundJob(lambda _progress: fmt.write(project, target, persona), parent=self)
-        job.succeeded.connect(lambda _result: self._done(target, fmt.label))
-        job.failed.connect(lambda message: self._failed(fmt.label, message))
-        job.finished.connect(lambda: self._job_finished(job))
+        job = BackgroundJob(lambda _progress: fmt.write(project, target, persona))
+        job.info.update(path=target, label=fmt.label)
+        job.succeeded.connect(self._job_succeeded)
+        job.failed.connect(self._job_failed)
+        job.finished.connect(self._job_finished)
         self.jobs.add(job)
         self._show_busy(f"Exporting {Path(path).name}\u2026")
         job.start()
         return job
+
+    def _job_succeeded(self, _result: object) -> None:
+        info = self.sender().info
+        self._done(info["path"], info["label"])
+
+    def _job_failed(self, message: str) -> None:
+        self._failed(self.sender().info["label"], message)
 
     def _show_busy(self, text: str) -> None:
         self.busy_label.setText(text)
         self.busy_label.show()
         self.busy.show()
 
-    def _job_finished(self, job: BackgroundJob) -> None:
-        self.jobs.discard(job)
-        job.deleteLater()
+    def _job_finished(self) -> None:
+        self.jobs.discard(self.sender())
         if not self.jobs:
             self.busy.hide()
             self.busy_label.hide()
@@ -308,7 +262,8 @@ class Exchange(QObject):
         return dialog
 
     def import_mermaid(self, path: str | None = None) -> bool:
-        """Open a Mermaid journey diagram as a new, unsaved map."""
+        """Open a Mermaid journey diagram as a new, unsaved map (asking about unsaved changes
+        once the diagram is known to be readable)."""
         from journeymapper.importers.mermaid import MermaidSyntaxError
         from journeymapper.ui.dialogs.mermaid_file import (
             MERMAID_FILTER,
@@ -316,8 +271,6 @@ class Exchange(QObject):
             read_mermaid_file,
         )
 
-        if not self.window.maybe_save():
-            return False
         path = path or self._ask_open("Map from Mermaid", MERMAID_FILTER)
         if not path:
             return False
@@ -326,6 +279,8 @@ class Exchange(QObject):
         except (MermaidFileError, MermaidSyntaxError) as exc:
             QMessageBox.critical(self.window, "Cannot import the diagram",
                                  f"{Path(path).name} is not a Mermaid journey diagram:\n\n{exc}")
+            return False
+        if not self.window.maybe_save():
             return False
         self._open_new(project, modified=True)
         self.window.show_status(f"Imported {len(project.touchpoints)} touchpoints from "
@@ -338,12 +293,10 @@ class Exchange(QObject):
         self.window.view.fit_to_window()
 
     # ----- templates --------------------------------------------------------------------------
-    def new_from_template(self) -> NewFromTemplateDialog | None:
+    def new_from_template(self) -> NewFromTemplateDialog:
         """Choose a template with a preview; Create starts a new map from it."""
         from journeymapper.ui.dialogs.templates import NewFromTemplateDialog
 
-        if not self.window.maybe_save():
-            return None
         dialog = NewFromTemplateDialog(self.window)
         dialog.accepted.connect(lambda: self._create_from(dialog.chosen()))
         dialog.finished.connect(dialog.deleteLater)
@@ -353,7 +306,7 @@ class Exchange(QObject):
     def _create_from(self, template: Template | None) -> None:
         from journeymapper.io import ProjectFileError
 
-        if template is None:
+        if template is None or not self.window.maybe_save():
             return
         try:
             project = template.new_map()
@@ -377,7 +330,19 @@ class Exchange(QObject):
     # ----- tools and help ---------------------------------------------------------------------
     def _make_analysis(self) -> QWidget:
         from journeymapper.ui.panels.analysis import AnalysisPanel
-        return AnalysisPanel(self.window.document, self.window.selection)
+
+        panel = AnalysisPanel(self.window.document, self.window.selection)
+        panel.items_selected.connect(self._reveal)
+        return panel
+
+    def _reveal(self, refs: list[tuple[Kind, str]]) -> None:
+        """Scroll the map to the first card a clicked finding names."""
+        scene = self.window.scene
+        for kind, item_id in refs:
+            item = scene.item_for(kind, item_id)
+            if item is not None and kind in (Kind.TOUCHPOINT, Kind.STAGE):
+                self.window.view.ensureVisible(item.sceneBoundingRect(), 80, 80)
+                return
 
     def show_analysis(self) -> None:
         """Show the analysis dock (it analyses the map when shown)."""

@@ -44,9 +44,15 @@ def test_clicking_a_finding_selects_its_touchpoints(window, qtbot):
     assert "errors" in panel.counts.text()
     item = first_finding_with_touchpoints(panel)
     finding = next(f for f in panel.analysis.findings if f.message == item.text(0))
+    window.view.set_zoom(3.0)
+    window.view.centerOn(window.scene.sceneRect().bottomRight())
     click(qtbot, panel.findings, item)
     assert window.selection.ids(Kind.TOUCHPOINT) == list(finding.touchpoint_ids)
     assert all(window.scene.cards[t].isSelected() for t in finding.touchpoint_ids)
+    # ... and the map scrolls to the first of them.
+    shown = window.view.mapToScene(window.view.viewport().rect()).boundingRect()
+    card = window.scene.cards[finding.touchpoint_ids[0]]
+    assert shown.contains(card.sceneBoundingRect().center())
 
 
 def test_groups_funnel_paths_coverage_and_actions(window, qtbot):

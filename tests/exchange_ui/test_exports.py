@@ -12,10 +12,10 @@ import pytest
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices, QImage
 
-from journeymapper.app.exchange_actions import FORMATS
 from journeymapper.document import Kind
 from journeymapper.paths import EXAMPLES
 from journeymapper.ui.dialogs.export_files import file_stem
+from journeymapper.ui.dialogs.file_formats import FORMATS
 from journeymapper.ui.dialogs.map_image import PNG_SCALE
 
 FORMAT = {f.name: f for f in FORMATS}

@@ -52,6 +52,8 @@ def test_import_dialog_maps_previews_and_imports_as_one_undo_step(window, exchan
     assert "no stage named 'Nowhere'" in errors[(1, stage_column)]
     assert dialog.model.index(1, 1).data() == "error"
     assert dialog.model.index(0, 1).data() == "new"
+    changes = dialog.model.index(3, 1).data(Qt.ItemDataRole.ToolTipRole)
+    assert f"owner: {existing.owner} \u2192 Chris" in changes
 
     # Mapping "Money" to the budget: the negative amount is now an error of that cell too.
     dialog.set_field("Money", "budget")

@@ -20,6 +20,7 @@ def test_dialog_lists_blank_and_bundled_templates_with_a_preview(window, exchang
     keys = [t.key for t in dialog.templates]
     assert keys == ["blank", *(f"bundled:{name}" for name in template_files())]
     assert labels(dialog)[0] == "Blank map"
+    assert labels(dialog)[1:] == [io.load(p).title for p in template_files().values()]
     dialog.select("bundled:restaurant")
     assert not dialog.picture.pixmap().isNull()
     assert dialog.picture.pixmap().width() <= dialog.picture.width()
@@ -46,8 +47,11 @@ def test_new_from_template_keeps_unsaved_work_when_cancelled(window, exchange, m
 
     window.document.edit("project", title="Work in progress")
     monkeypatch.setattr(dialogs, "ask_save_changes", lambda *a: dialogs.Answer.CANCEL)
-    assert exchange.new_from_template() is None
+    dialog = exchange.new_from_template()
+    dialog.select("bundled:restaurant")
+    dialog.create_button.click()
     assert window.document.project.title == "Work in progress"
+    assert window.document.is_modified
 
 
 def test_save_as_template_round_trip(window, exchange, user_templates):
@@ -69,7 +73,7 @@ def test_save_as_template_round_trip(window, exchange, user_templates):
     assert doc.get(Kind.TOUCHPOINT, planned[0].id).owner == planned[0].owner  # map untouched
 
     chooser = exchange.new_from_template()
-    assert "Neighbourhood shop  (yours)" in labels(chooser)
+    assert f"{template.title}  (yours)" in labels(chooser)
     chooser.select("mine:neighbourhood-shop")
     chooser.create_button.click()
     assert [t.name for t in doc.project.touchpoints] == [t.name for t in template.touchpoints]

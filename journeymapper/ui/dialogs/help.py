@@ -52,9 +52,10 @@ def plain(text: str) -> str:
 
 
 def typed(sequence: QKeySequence) -> bool:
-    """False for the dedicated keys of multimedia keyboards (Save, Open, Zoom In...) that
-    the standard shortcuts also bind: nobody looks for those on a shortcut sheet."""
-    return not sequence.isEmpty() and sequence[0].key().value < Qt.Key.Key_Back.value
+    """False for the dedicated keys of special keyboards (Save, Open, Zoom In, the F13-F35
+    Copy/Paste keys of Sun keyboards...) that the standard shortcuts also bind: nobody looks
+    for those on a shortcut sheet."""
+    return not sequence.isEmpty() and sequence[0].key().value < Qt.Key.Key_F13.value
 
 
 def keys_of(action: QAction) -> str:
@@ -85,7 +86,10 @@ def shortcut_rows(window: QMainWindow) -> list[tuple[str, str, str]]:
     for top in window.menuBar().actions():
         menu = top.menu()
         if menu is not None:
-            _menu_actions(menu, plain(menu.title()), seen, rows)
+            found: list[tuple[str, str, str]] = []
+            _menu_actions(menu, plain(menu.title()), seen, found)
+            # The menu's own commands first, then each submenu's (File before File > New).
+            rows += sorted(found, key=lambda row: row[0] != plain(menu.title()))
     for action in window.findChildren(QAction):
         if id(action) not in seen and action.text() and keys_of(action):
             seen.add(id(action))

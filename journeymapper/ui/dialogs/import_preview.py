@@ -11,6 +11,8 @@ from PySide6.QtGui import QBrush, QColor
 
 from journeymapper.importers.tabular import Table, as_text
 from journeymapper.importers.touchpoints import ImportPlan, RowResult
+from journeymapper.model import Project, Touchpoint
+from journeymapper.ui.dialogs.import_changes import changed_fields
 
 ERROR_FILL = QColor("#fbd5d5")
 NEW_FILL = QColor("#dff3e2")
@@ -42,12 +44,16 @@ class PreviewModel(QAbstractTableModel):
         self._errors: dict[tuple[int, int], list[str]] = {}
         self._ignored: set[int] = set()
         self._errors_only = False
+        self._before: dict[str, Touchpoint] = {}
 
     # ----- content ----------------------------------------------------------------------
-    def set_plan(self, table: Table, plan: ImportPlan | None) -> None:
-        """Show ``table`` as ``plan`` sees it (None: the mapping is unusable, no outcome)."""
+    def set_plan(self, table: Table, plan: ImportPlan | None,
+                 project: Project | None = None) -> None:
+        """Show ``table`` as ``plan`` sees it (None: the mapping is unusable, no outcome);
+        with ``project``, an updated row's tooltip says which fields it changes."""
         self.beginResetModel()
         self._table, self._plan = table, plan
+        self._before = {tp.id: tp for tp in project.touchpoints} if project else {}
         self._errors = {}
         self._ignored = set()
         if plan is not None:
@@ -123,14 +129,15 @@ class PreviewModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if errors:
                 return "\n".join(errors)
-            if column == 1 and result is not None and not result.ok:
-                return "See the cells marked in red"
+            if column == 1 and result is not None:
+                return self._explain(result)
             return None
         if role == Qt.ItemDataRole.BackgroundRole:
             if errors:
                 return QBrush(ERROR_FILL)
             if column == 1 and result is not None:
-                fill = {"new": NEW_FILL, "changed": CHANGED_FILL}.get(outcome(result))
+                fill = {"new": NEW_FILL, "changed": CHANGED_FILL,
+                        "error": ERROR_FILL}.get(outcome(result))
                 return QBrush(fill) if fill is not None else None
             return None
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -139,3 +146,21 @@ class PreviewModel(QAbstractTableModel):
             if column in self._ignored:
                 return QBrush(IGNORED_INK)
         return None
+
+    def _explain(self, result: RowResult) -> str | None:
+        if not result.ok:
+            return "Skipped: see the cells marked in red"
+        old = self._before.get(result.touchpoint.id) if result.touchpoint else None
+        if old is None or result.touchpoint is None:
+            return None
+        changes = changed_fields(old, result.touchpoint)
+        if not changes:
+            return "Nothing changes"
+        lines = [f"{name.replace('_', ' ')}: {_short(getattr(old, name))} \u2192 "
+                 f"{_short(value)}" for name, value in changes.items()]
+        return f"Changes {old.name!r}:\n" + "\n".join(lines)
+
+
+def _short(value: object) -> str:
+    text = "(none)" if value in (None, "", [], {}) else str(getattr(value, "value", value))
+    return text if len(text) <= 40 else text[:39] + "\u2026"

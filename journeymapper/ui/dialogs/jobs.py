@@ -11,9 +11,9 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import Any, ClassVar
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
 from journeymapper.io import SaveError
 
@@ -46,7 +46,16 @@ class _Runner(QRunnable):
 
 
 class BackgroundJob(QObject):
-    """One piece of work on the global thread pool; signals arrive on the GUI thread."""
+    """One piece of work on the global thread pool; signals arrive on the GUI thread.
+
+    A job has no Qt parent: a running job keeps itself alive (in ``_alive``) until it
+    finishes, so closing the dialog or window that started it cannot delete the object its
+    thread is still reporting to; receivers connected with their bound methods are simply
+    disconnected when they are destroyed. ``info`` carries what the receivers need to know
+    about the job (its file, its format), read through ``QObject.sender()``.
+    """
+
+    _alive: ClassVar[set[BackgroundJob]] = set()
 
     progressed = Signal(int, int)
     """(done, total): the work reported progress."""
@@ -60,15 +69,15 @@ class BackgroundJob(QObject):
     """After any of succeeded, failed or cancelled."""
 
     def __init__(self, work: Work,
-                 describe: Callable[[BaseException], str] = describe_error,
-                 parent: QObject | None = None) -> None:
-        super().__init__(parent)
+                 describe: Callable[[BaseException], str] = describe_error) -> None:
+        super().__init__()
         self._work = work
         self._describe = describe
         self._cancel = threading.Event()
         self._running = False
         self.last_progress: tuple[int, int] | None = None
         self._runner: _Runner | None = None
+        self.info: dict[str, Any] = {}
         self.progressed.connect(self._remember)
         self.finished.connect(self._stopped)
 
@@ -80,6 +89,8 @@ class BackgroundJob(QObject):
     def start(self, pool: QThreadPool | None = None) -> None:
         """Run the work on a pool thread."""
         self._running = True
+        BackgroundJob._alive.add(self)
+        _wait_at_quit()
         # Kept here, not auto-deleted: the pool must not delete what Python still refers to.
         self._runner = _Runner(self)
         self._runner.setAutoDelete(False)
@@ -116,3 +127,16 @@ class BackgroundJob(QObject):
 
     def _stopped(self) -> None:
         self._running = False
+        BackgroundJob._alive.discard(self)
+
+
+_quit_hooked = False
+
+
+def _wait_at_quit() -> None:
+    """Let running exports finish their file when the app quits (once per process)."""
+    global _quit_hooked
+    app = QCoreApplication.instance()
+    if not _quit_hooked and app is not None:
+        _quit_hooked = True
+        app.aboutToQuit.connect(lambda: QThreadPool.globalInstance().waitForDone())

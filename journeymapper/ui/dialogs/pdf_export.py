@@ -93,8 +93,10 @@ class PdfExportDialog(QDialog):
         self.progress = QProgressBar()
         self.progress.setVisible(False)
         self.progress.setFormat("Drawing %v of %m\u2026")
-        self.message = QLabel()
+        self.message = QLabel("The PDF is drawn in the background: you can go on editing the "
+                              "map meanwhile.")
         self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #667")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.export_button = self.buttons.addButton(
             "Export", QDialogButtonBox.ButtonRole.AcceptRole)
@@ -117,7 +119,7 @@ class PdfExportDialog(QDialog):
         return [key for key, box in self.sections.items() if box.isChecked()]
 
     def _folder(self) -> str:
-        return str(self.document.path.parent) if self.document.path else ""
+        return str(self.document.path.absolute().parent) if self.document.path else ""
 
     def _browse(self) -> None:
         path = ask_save_path(self, "Export PDF", self.path.text(), PDF_FILTER, "pdf")
@@ -158,7 +160,7 @@ class PdfExportDialog(QDialog):
                        progress=progress)
             return path
 
-        self.job = BackgroundJob(work, parent=self)
+        self.job = BackgroundJob(work)
         self.job.progressed.connect(self._progressed)
         self.job.succeeded.connect(self._succeeded)
         self.job.failed.connect(self._failed)
@@ -174,7 +176,6 @@ class PdfExportDialog(QDialog):
         self.progress.setValue(done)
 
     def _succeeded(self, path: object) -> None:
-        self.message.setText("")
         self.exported.emit(str(path))
         self.accept()
 

@@ -127,7 +127,11 @@ class NewFromTemplateDialog(QDialog):
         self.list = QListWidget()
         self.list.setMinimumWidth(200)
         for template in self.templates:
-            item = QListWidgetItem(template.label + ("  (yours)" if template.mine else ""))
+            # The template's own title names it better than its file ("B2B SaaS trial
+            # journey" rather than "B2b saas"); a broken file keeps its file name.
+            project = self._project(template) if template.path else None
+            label = project.title if isinstance(project, Project) else template.label
+            item = QListWidgetItem(label + ("  (yours)" if template.mine else ""))
             item.setData(Qt.ItemDataRole.UserRole, template.key)
             item.setToolTip(str(template.path or "An empty map with the default stages"))
             self.list.addItem(item)

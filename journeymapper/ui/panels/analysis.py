@@ -16,7 +16,7 @@ import datetime as dt
 from collections.abc import Callable
 from decimal import Decimal
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import QLabel, QTabWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
@@ -39,6 +39,9 @@ FUNNEL_COLOR = "#4c78a8"
 class AnalysisPanel(QWidget):
     """Findings, funnel, likely paths, coverage and actions of the open map."""
 
+    items_selected = Signal(list)
+    """A row was clicked and these (kind, id) items selected (the window scrolls to them)."""
+
     def __init__(self, document: Document, selection: Selection,
                  today: Callable[[], dt.date] = dt.date.today,
                  parent: QWidget | None = None) -> None:
@@ -56,8 +59,11 @@ class AnalysisPanel(QWidget):
         self.funnel_note.setWordWrap(True)
         self.paths = RefTree(["Persona and steps", "Chance"])
         self.coverage = RefTree(["Persona or stage", "Gap"])
-        self.actions = RefTree(["#", "Touchpoint", "Priority", "Importance", "Performance",
-                                "Budget"])
+        self.actions = RefTree(["#", "Touchpoint", "Priority", "Imp.", "Perf.", "Budget"])
+        for column, tip in ((2, "Importance weighted by the performance gap: fix the highest "
+                                "first"), (3, "Importance, 0..100"),
+                            (4, "Current performance")):
+            self.actions.headerItem().setToolTip(column, tip)
         self.actions.stretch(1)
         self.paths.stretch(0)
         self.coverage.stretch(1)
@@ -130,6 +136,7 @@ class AnalysisPanel(QWidget):
 
     def _select(self, refs: list[Ref]) -> None:
         self.selection.set_items(refs)
+        self.items_selected.emit(refs)
 
     # ----- tabs ---------------------------------------------------------------------------
     def _show_findings(self, result: Analysis) -> None:
@@ -259,7 +266,7 @@ class AnalysisPanel(QWidget):
             return
         if len(actions) > MAX_ACTIONS:
             tree.note(f"\u2026 and {len(actions) - MAX_ACTIONS} more")
-        footer = RefTree.row(["", f"Budget of these {min(len(actions), MAX_ACTIONS)} actions",
+        footer = RefTree.row(["", "Total budget",
                               "", "", "", f"{format_amount(total)} {currency}"])
         footer.setFlags(Qt.ItemFlag.ItemIsEnabled)
         font = footer.font(1)

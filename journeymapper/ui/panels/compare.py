@@ -67,9 +67,11 @@ class ComparePanel(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(REFRESH_DELAY_MS)
         self._timer.timeout.connect(self.refresh)
-        for signal in (document.item_added, document.item_removed, document.item_changed,
-                       document.items_reordered, document.project_replaced):
+        for signal in (document.item_added, document.item_removed, document.items_reordered):
             signal.connect(lambda *_: self._schedule())
+        document.item_changed.connect(
+            lambda target, *_: self._schedule(always=target == "project"))
+        document.project_replaced.connect(lambda: self._schedule(always=True))
         self.refresh()
 
     # ----- public ----------------------------------------------------------------------------
@@ -98,9 +100,9 @@ class ComparePanel(QWidget):
         self.comparison_changed.emit()
 
     # ----- internals -----------------------------------------------------------------------
-    def _schedule(self) -> None:
-        if self._other_id is not None or self.versions.count() != len(
-                self.document.project.versions) + 1:
+    def _schedule(self, always: bool = False) -> None:
+        # Edits of the map matter only while comparing; the list of versions always.
+        if always or self._other_id is not None:
             self._timer.start()
 
     def _fill_versions(self) -> None:

@@ -16,9 +16,34 @@ from journeymapper.ui.canvas.items.text import TextBlock
 
 ARROW = 14.0
 PICK_WIDTH = 12.0
-# Below these levels of detail the caption (then the arrow head) is too small to read.
+# Below these levels of detail the caption (then the arrow head) is too small to read, and
+# below LOD_LINE a link is thinner than a third of a pixel: a haze over the cards, not drawn.
 LOD_CAPTION = 0.3
 LOD_ARROW = 0.15
+LOD_LINE = 0.1
+
+
+def crosses(line: QLineF, rect: QRectF) -> bool:
+    """True when the segment passes through the rectangle (Liang-Barsky clipping)."""
+    x1, y1, x2, y2 = line.x1(), line.y1(), line.x2(), line.y2()
+    left, top, right, bottom = rect.left(), rect.top(), rect.right(), rect.bottom()
+    if max(x1, x2) < left or min(x1, x2) > right or max(y1, y2) < top or min(y1, y2) > bottom:
+        return False
+    start, end = 0.0, 1.0
+    dx, dy = x2 - x1, y2 - y1
+    for p, q in ((-dx, x1 - left), (dx, right - x1), (-dy, y1 - top), (dy, bottom - y1)):
+        if p == 0:
+            if q < 0:
+                return False
+            continue
+        t = q / p
+        if p < 0:
+            start = max(start, t)
+        else:
+            end = min(end, t)
+        if start > end:
+            return False
+    return True
 
 
 def arrow_head(line: QLineF, size: float = ARROW) -> QPolygonF:
@@ -48,7 +73,10 @@ class LinkItem(QGraphicsItem):
         self._bounds = QRectF()
         self._shape: QPainterPath | None = None
         self._dimmed = False
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        # The extended option tells paint() what is exposed: most links crossing the view
+        # at 100% have their caption (and many their line) outside it.
+        self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+                      | QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
         self.setZValue(self.z_value)
 
     def set_content(self, content: LinkContent) -> None:
@@ -113,29 +141,37 @@ class LinkItem(QGraphicsItem):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
-        if self._line.length() < 1:
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        if lod < LOD_LINE or self._line.length() < 1:
+            return
+        exposed = option.exposedRect
+        reach = ARROW + 4
+        line_shown = crosses(self._line, exposed.adjusted(-reach, -reach, reach, reach))
+        mid = self._line.center()
+        caption_shown = bool(self._content.caption) and lod >= LOD_CAPTION and QRectF(
+            mid.x() - 110, mid.y() - 14, 220, 28).intersects(exposed)
+        if not (line_shown or caption_shown):
             return
         if self._dimmed:
             painter.setOpacity(0.2)
         color = style.SELECTED if self.isSelected() else self._color()
         width = 4.5 if self.isSelected() else 3.0
-        lod = option.levelOfDetailFromTransform(painter.worldTransform())
         # Flat caps: both ends are hidden (under the card, under the arrow head), and round
         # caps make Qt stroke the line as a curved path, 80 times slower when antialiased.
-        painter.setPen(QPen(color, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap))
-        if lod < LOD_ARROW:
-            painter.drawLine(self._line)
-            return
-        shortened = QLineF(self._line)
-        shortened.setLength(max(0.0, shortened.length() - ARROW * 0.6))
-        painter.drawLine(shortened)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(color)
-        painter.drawPolygon(arrow_head(self._line))
-        if self._content.caption and lod >= LOD_CAPTION:
+        if line_shown:
+            painter.setPen(QPen(color, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap))
+            if lod < LOD_ARROW:
+                painter.drawLine(self._line)
+                return
+            shortened = QLineF(self._line)
+            shortened.setLength(max(0.0, shortened.length() - ARROW * 0.6))
+            painter.drawLine(shortened)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(color)
+            painter.drawPolygon(arrow_head(self._line))
+        if caption_shown:
             if self._caption is None:
                 self._caption = TextBlock(self._content.caption, style.font(13, bold=True), 200)
-            mid = self._line.center()
             w, h = self._caption.width() + 10, self._caption.height + 4
             painter.setBrush(style.PAPER)
             painter.setPen(QPen(color, 1.2))
