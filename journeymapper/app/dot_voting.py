@@ -76,7 +76,6 @@ class DotVoting(QObject):
         for signal in (self.document.item_changed, self.document.item_added,
                        self.document.item_removed, self.document.project_replaced):
             signal.connect(self._update_remaining)
-        self._update_remaining()
         window.installEventFilter(self)
         # Restoring the window's saved layout may show the toolbar: voting starts off.
         QTimer.singleShot(0, lambda: self.toolbar.setVisible(self.is_on()))
@@ -102,6 +101,8 @@ class DotVoting(QObject):
         return Budget(self.participants.value(), self.votes_each.value())
 
     def _update_remaining(self, *_args: object) -> None:
+        if not self.is_on():
+            return  # counted again when voting starts: no sum over the map on every edit
         budget, used = self.budget(), total_votes(self.document.project)
         if used > budget.total:
             text = f"{used} votes, over the {budget.total} dots"
@@ -143,11 +144,11 @@ class DotVoting(QObject):
     def set_on(self, on: bool) -> None:
         """Start or stop dot voting (the action and the toolbar follow)."""
         self.tool.set_on(on)
+        self._update_remaining()
         self.badges.set_voting(on)
         self.toolbar.setVisible(on)
         self.action.setChecked(on)
         if on:
-            self._update_remaining()
             self.window.show_status("Dot voting: click a card to vote; Shift+click or "
                                     "right-click takes a vote back")
         else:

@@ -1,14 +1,14 @@
 """A probe for ``journeymapper bench``: report the first painted frame of the map, then quit.
 
-When ``JOURNEYMAPPER_BENCH_FIRST_PAINT`` is set, ``journeymapper.app.main.run`` calls
-:func:`install`. Once the map view has painted its first frame (the window is on screen with
-its map), the app prints one line ``first-paint-ms <milliseconds>`` to stdout and exits at once
-with status 0, without closing the window (no settings, autosave or recent files are written).
+When ``JOURNEYMAPPER_BENCH_FIRST_PAINT`` is set (to anything), ``journeymapper.app.main.run``
+calls :func:`install`. Once the map view has painted its first frame (the window is on screen
+with its map), the app prints one line ``first-paint-ms <milliseconds>`` to stdout and exits at
+once with status 0, without closing the window (no settings, autosave or recent files are
+written; the lock file beside an opened map stays behind).
 
-The milliseconds count from the moment given in the variable's value, a ``time.perf_counter()``
-reading taken by the parent just before it started this process (one system-wide monotonic
-clock on Linux, macOS and Windows); with any other value (``1``) they count from when the
-probe was installed.
+The milliseconds count from ``JOURNEYMAPPER_BENCH_T0``, a ``time.perf_counter()`` reading taken
+by the parent just before it started this process (one system-wide monotonic clock on Linux,
+macOS and Windows), or, without it, from when the probe was installed.
 """
 
 from __future__ import annotations
@@ -21,15 +21,17 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
 ENV = "JOURNEYMAPPER_BENCH_FIRST_PAINT"
+START_ENV = "JOURNEYMAPPER_BENCH_T0"
 
 
-def start_time(value: str) -> float:
-    """The ``perf_counter`` moment to count from: the variable's value, or now."""
+def start_time() -> float:
+    """The ``perf_counter`` moment to count from: the parent's, or now."""
+    now = time.perf_counter()
     try:
-        start = float(value)
+        start = float(os.environ.get(START_ENV, ""))
     except ValueError:
-        return time.perf_counter()
-    return start if 0 < start <= time.perf_counter() else time.perf_counter()
+        return now
+    return start if 0 < start <= now else now
 
 
 class _FirstPaint(QObject):
@@ -54,6 +56,6 @@ class _FirstPaint(QObject):
 
 def install(widget: QWidget) -> None:
     """Watch ``widget`` (the map's viewport); its first paint prints the time and exits."""
-    probe = _FirstPaint(start_time(os.environ.get(ENV, "")))
+    probe = _FirstPaint(start_time())
     probe.setParent(widget)
     widget.installEventFilter(probe)

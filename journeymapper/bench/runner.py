@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import platform
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -92,6 +91,8 @@ def run(sizes: Sequence[int], repeat: int, only: Sequence[str] = (),
 
 def machine() -> dict[str, object]:
     """Where the numbers were measured: CPUs, CPU model, load, Python and Qt versions."""
+    import platform
+
     cpu = platform.processor() or platform.machine()
     try:
         with open("/proc/cpuinfo", encoding="utf-8") as handle:

@@ -21,6 +21,7 @@ from journeymapper.bench.timing import Result, medians
 from journeymapper.paths import EXAMPLES
 
 ENV = "JOURNEYMAPPER_BENCH_FIRST_PAINT"
+START_ENV = "JOURNEYMAPPER_BENCH_T0"
 EXAMPLE = "bakery.json"
 TIMEOUT_S = 120.0
 
@@ -30,7 +31,7 @@ import os, sys, time
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 
-start = float(os.environ["JOURNEYMAPPER_BENCH_FIRST_PAINT"])
+start = float(os.environ["JOURNEYMAPPER_BENCH_T0"])
 
 def report():
     sys.stdout.write(f"first-paint-ms {(time.perf_counter() - start) * 1000:.2f}\\n")
@@ -84,7 +85,7 @@ def first_paint_ms(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
     """Milliseconds from spawning ``argv`` to its first painted frame (as the child reports),
     and the CPU time the process used in all (it exits right after that frame)."""
     cpu = _children_cpu_ms()
-    env = {**env, ENV: repr(time.perf_counter())}
+    env = {**env, ENV: "1", START_ENV: repr(time.perf_counter())}
     started = time.perf_counter()
     with subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                           stdin=subprocess.DEVNULL, text=True) as child:

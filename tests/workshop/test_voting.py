@@ -9,7 +9,7 @@ from journeymapper.document import Kind
 from journeymapper.ui.canvas.vote_intents import VOTES_CRITERION, vote_scores
 from journeymapper.ui.canvas.voting import VoteBadgeItem, badge_of
 from tests.canvas.helpers import drag
-from tests.workshop.conftest import card_point
+from tests.workshop.conftest import BAKERY, card_point
 
 LEFT, RIGHT = Qt.MouseButton.LeftButton, Qt.MouseButton.RightButton
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -182,3 +182,16 @@ def test_presenting_shows_only_the_dots_given(window, workshop, qtbot):
     assert votes(window, tp) == 1  # presenting: clicks do nothing, not even vote
     qtbot.keyClick(window.view, Qt.Key.Key_Escape)
     assert all(badge_of(c) for c in window.scene.cards.values())
+
+
+def test_badges_follow_removal_and_a_new_project(window, workshop, qtbot):
+    doc = window.document
+    tp = doc.project.touchpoints[0].id
+    start_voting(workshop)
+    click_card(window, qtbot, tp)
+    doc.remove([(Kind.TOUCHPOINT, tp)])
+    doc.undo_stack.undo()
+    assert badge_of(window.scene.cards[tp]).votes() == 1
+    workshop.voting.action.trigger()
+    doc.replace_project(io.load(BAKERY))
+    assert not [i for i in window.scene.items() if isinstance(i, VoteBadgeItem)]

@@ -12,6 +12,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPaintEvent,
+    QPixmapCache,
     QWheelEvent,
 )
 from PySide6.QtWidgets import (
@@ -57,6 +58,7 @@ from journeymapper.ui.selection import Ref
 
 MIN_ZOOM, MAX_ZOOM = 0.05, 5.0
 ZOOM_STEP = 1.25
+PIXMAP_CACHE_KB = 64 * 1024
 ARROWS = {Qt.Key.Key_Left: LEFT, Qt.Key.Key_Right: RIGHT, Qt.Key.Key_Up: UP,
           Qt.Key.Key_Down: DOWN}
 Hit = tuple[str, QGraphicsItem]
@@ -95,6 +97,8 @@ class MapView(ViewEdits, QGraphicsView):
         self._space = False
         self.editor: InlineEditor | None = None
         self.overview = Overview(scene, self.renderHints(), self)
+        # Cards keep pictures of themselves (DeviceCoordinateCache); room for a big screen.
+        QPixmapCache.setCacheLimit(max(QPixmapCache.cacheLimit(), PIXMAP_CACHE_KB))
         scene.layout_changed.connect(self._on_layout_changed)
         self.document.project_replaced.connect(self._on_project_replaced)
         self._place_focus_frame()

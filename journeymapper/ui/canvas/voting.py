@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
@@ -94,46 +95,63 @@ def badge_of(card: CardItem) -> VoteBadgeItem | None:
 
 
 class VoteBadges(QObject):
-    """Keeps each card's badge in step with its votes and with the voting mode."""
+    """Keeps each card's badge in step with its votes and with the voting mode.
+
+    Only the cards that carry a badge are visited on a change of mode or persona, so a large
+    map without votes costs nothing here.
+    """
 
     def __init__(self, scene: MapScene) -> None:
         super().__init__(scene)
         self.scene = scene
         self.document = scene.document
         self._voting = False
+        self._badges: dict[str, VoteBadgeItem] = {}
         # Connected after the scene's own slots, so the cards exist (or are gone) by now.
-        self.document.item_added.connect(self._on_added)
+        self.document.item_added.connect(self._on_added_or_removed)
+        self.document.item_removed.connect(self._on_added_or_removed)
         self.document.item_changed.connect(self._on_changed)
-        self.document.project_replaced.connect(self.refresh_all)
+        self.document.project_replaced.connect(self._on_replaced)
         scene.persona_filter_changed.connect(self._repaint)
-        self.refresh_all()
+        self._on_replaced()
 
     def set_voting(self, on: bool) -> None:
         """Show a badge on every card while voting (an empty one where there is no vote)."""
         if on != self._voting:
             self._voting = on
-            self.refresh_all()
-
-    def refresh_all(self) -> None:
-        """Bring every badge in step with the model."""
-        for tp in self.document.project.touchpoints:
-            self.refresh(tp.id)
+            for tp_id in [*self._badges, *(tp.id for tp in self.document.project.touchpoints)]:
+                self.refresh(tp_id)
 
     def refresh(self, tp_id: str) -> None:
         """Add, update or remove one card's badge."""
         card, tp = self.scene.cards.get(tp_id), self.document.find(Kind.TOUCHPOINT, tp_id)
+        badge = self._badges.get(tp_id)
+        if badge is not None and (not shiboken6.isValid(badge) or card is None
+                                  or badge.parentItem() is not card):
+            self._drop(tp_id)  # its card went away (or was rebuilt) since
+            badge = None
         if card is None or tp is None:
             return
-        badge = badge_of(card)
         if tp.votes or self._voting:
             if badge is None:
-                badge = VoteBadgeItem(card)
+                badge = self._badges[tp_id] = VoteBadgeItem(card)
             badge.set_votes(tp.votes, self._voting)
         elif badge is not None:
-            self.scene.removeItem(badge)
-            badge.setParentItem(None)
+            self._drop(tp_id)
 
-    def _on_added(self, kind: str, item_id: str) -> None:
+    def _drop(self, tp_id: str) -> None:
+        badge = self._badges.pop(tp_id)
+        if shiboken6.isValid(badge) and badge.scene() is not None:
+            self.scene.removeItem(badge)
+
+    def _on_replaced(self) -> None:
+        for tp_id in list(self._badges):
+            self.refresh(tp_id)
+        for tp in self.document.project.touchpoints:
+            if tp.votes or self._voting:
+                self.refresh(tp.id)
+
+    def _on_added_or_removed(self, kind: str, item_id: str) -> None:
         if kind == Kind.TOUCHPOINT.value:
             self.refresh(item_id)
 
@@ -142,9 +160,8 @@ class VoteBadges(QObject):
             self.refresh(item_id)
 
     def _repaint(self, _persona: object = None) -> None:
-        for card in self.scene.cards.values():
-            badge = badge_of(card)
-            if badge is not None:
+        for badge in self._badges.values():
+            if shiboken6.isValid(badge):
                 badge.update()
 
 
