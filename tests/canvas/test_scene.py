@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import time
 
 from journeymapper.document import Document, Kind
+from journeymapper.layout import compute_layout
 from journeymapper.model import Touchpoint, new_project
 from journeymapper.ui.canvas import MapScene
 
@@ -93,7 +93,8 @@ def test_replacing_the_project_rebuilds(doc, scene):
     assert set(scene.curves) == {None}
 
 
-def test_build_10000_cards_quickly(qapp):
+def test_builds_10000_cards_and_moves_one(qapp):
+    """Big maps build completely; their speed is measured by `journeymapper bench`."""
     project = new_project()
     stages, lanes = project.stages, project.lanes
     project.touchpoints = [
@@ -101,13 +102,10 @@ def test_build_10000_cards_quickly(qapp):
                    lane_id=lanes[(i // 5) % 6].id, x=(i % 7) * 20.0, y=(i % 40) * 110.0)
         for i in range(10_000)]
     doc = Document(project)
-    start = time.perf_counter()
     scene = MapScene(doc, today=dt.date(2024, 1, 1))
-    elapsed = time.perf_counter() - start
     assert len(scene.cards) == 10_000
-    # About 0.3 s on the 2-core reference machine; a generous bound against regressions.
-    assert elapsed < 3.0, elapsed
-    start = time.perf_counter()
     doc.move_cards({(Kind.TOUCHPOINT, "tp5"): ("loyalty", "backstage", 30.0, 30.0)})
-    assert time.perf_counter() - start < 1.0
+    rect = scene.map_layout().cards["tp5"]
+    assert rect == compute_layout(doc.project).cards["tp5"]
+    assert scene.cards["tp5"].pos().toTuple() == (rect.x, rect.y)
     scene.clear()

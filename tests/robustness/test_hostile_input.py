@@ -9,7 +9,6 @@ import json
 import os
 import random
 import subprocess
-import time
 import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
@@ -143,14 +142,12 @@ def test_200_mb_file_is_refused_by_size_before_reading(tmp_path: Path) -> None:
     with open(path, "wb") as handle:  # sparse: takes no disk space
         handle.truncate(200 * 2**20)
     tracemalloc.start()
-    started = time.perf_counter()
     try:
         error = assert_refused(path, f"200.0 MB; project files are at most "
                                      f"{MAX_FILE_BYTES // 2**20} MB")
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
-    assert time.perf_counter() - started < 2.0
     assert peak < 4 * 2**20, f"read {peak} bytes into memory"
     assert error.path == path
 
