@@ -15,7 +15,7 @@ import os
 import statistics
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -229,16 +229,55 @@ def _painter_floor(view: MapView) -> float:
     return (time.perf_counter() - start) * 1000
 
 
+def _steps(view: MapView, zoom: float, repeat: int, step: Callable[[int], None],
+           steps: int = 6) -> tuple[float, float]:
+    """Median (wall, CPU) ms from a pan or zoom step to its painted frame, at ``zoom`` in the
+    middle of the map; the steps go back and forth."""
+    view.set_zoom(zoom)
+    h, v = view.horizontalScrollBar(), view.verticalScrollBar()
+    h.setValue((h.minimum() + h.maximum()) // 2)
+    v.setValue((v.minimum() + v.maximum()) // 2)
+    application().processEvents()
+    watch = PaintWatch(view.viewport())
+    samples = []
+    for i in range(repeat + 1):
+        for n in range(steps):
+            seen = watch.count
+            stopwatch = Stopwatch()
+            step(n)
+            watch.wait(seen)
+            if i:
+                samples.append(stopwatch.read())
+    watch.close()
+    timing = medians(samples)
+    return timing.wall_ms, timing.cpu_ms
+
+
 def measure_frames(size: int, repeat: int) -> list[Result]:
-    """Frames while panning and zooming: fit all, 25% and 100%."""
+    """Frames while panning and zooming: repaints at fit all, 25% and 100% (caches warm after
+    the first round), then steps as a user makes them: a zoom step (x1.25, to and fro, so
+    pictures kept of the last zoom do not help) and a pan step (a tenth of the view; Qt moves
+    the pixels it has and paints the strip that comes into view)."""
+    from journeymapper.ui.canvas.view import ZOOM_STEP
+
     application()
     goal = FRAME_GOAL_MS if size <= 10_000 else None
     results = []
     with project_file(size) as path, opened(path) as (_scene, view, _elapsed):
         for label, zoom in (("fit all", None), ("25%", 0.25), ("100%", 1.0)):
             (wall, cpu), floor = _frames_at(view, zoom, repeat)
-            results.append(Result(f"frame, pan/zoom at {label}", size, wall, floor,
+            results.append(Result(f"frame, repaint at {label}", size, wall, floor,
                                   goal_ms=goal, cpu_ms=cpu))
+        for label, zoom in (("25%", 0.25), ("100%", 1.0)):
+            wall, cpu = _steps(view, zoom, repeat, lambda n, z=zoom: view.set_zoom(
+                z * ZOOM_STEP if n % 2 == 0 else z))
+            results.append(Result(f"frame, zoom step at {label}", size, wall, goal_ms=goal,
+                                  cpu_ms=cpu))
+            bar = view.verticalScrollBar()
+            wall, cpu = _steps(view, zoom, repeat, lambda n, b=bar: b.setValue(
+                b.value() + (1 if n % 2 == 0 else -1) * view.viewport().height() // 10))
+            results.append(Result(f"frame, pan step at {label}", size, wall, goal_ms=goal,
+                                  cpu_ms=cpu))
     return results
 
 

@@ -143,3 +143,14 @@ def test_project_settings_dialog_edits_through_the_document(window, qtbot):
     dialog = next(d for d in window.findChildren(QDialog) if d.isVisible())
     assert dialog.windowTitle() == "Project settings"
     dialog.reject()
+
+
+def test_a_failing_analysis_is_reported_not_raised(window, qtbot, monkeypatch):
+    from journeymapper.ui.panels import analysis
+
+    def broken(*args):
+        raise RuntimeError("half-finished analysis")
+    monkeypatch.setattr(analysis, "analyze", broken)
+    panel = analysis_panel(window, qtbot)
+    assert panel.analysis is None
+    assert "half-finished analysis" in panel.counts.text()

@@ -195,6 +195,7 @@ def test_svg_keeps_the_names_as_text(window, exchange, tmp_path):
     assert exchange.export_image("svg", str(target))
     svg = target.read_text(encoding="utf-8")
     assert svg.lstrip().startswith("<?xml")
+    assert "<image" not in svg  # vectors and text, not bitmaps of cached items
     texts = re.findall(r"<text[^>]*>([^<]*)</text>", svg)
     assert {"Flyer", "Web shop", "Café &amp; co"} <= set(texts)
     for stage in window.document.project.stages:
@@ -211,3 +212,21 @@ def test_notice_opens_the_file_or_its_folder(exchange, tmp_path, monkeypatch):
     exchange.notice.linkActivated.emit("file")
     exchange.notice.linkActivated.emit("folder")
     assert opened == [str(target), str(tmp_path)]
+
+
+def test_menus_hold_every_exchange_command(window):
+    from journeymapper.ui.dialogs.help import plain
+
+    def texts(menu):
+        return [plain(a.text()) for a in menu.actions() if not a.isSeparator()]
+    menus = window.menus
+    # Other features add their own entries after ours.
+    assert texts(menus.export_menu)[:8] == ["PDF", "CSV", "Excel", "Calendar (.ics)",
+                                            "Mermaid", "PowerPoint", "Image (PNG)",
+                                            "Image (SVG)"]
+    assert texts(menus.import_menu)[:2] == ["Touchpoints from CSV/Excel", "Map from Mermaid"]
+    file_texts = texts(menus.file)
+    assert file_texts.index("New from Template") == file_texts.index("New") + 1
+    assert "Save as Template" in file_texts
+    assert {"Analyze Journey", "Project Settings"} <= set(texts(menus.tools))
+    assert {"Keyboard Shortcuts", "About Journeymapper"} <= set(texts(menus.help))

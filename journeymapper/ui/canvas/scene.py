@@ -42,6 +42,7 @@ GEOMETRY_FIELDS = {"stage_id", "lane_id", "x", "y", "width", "height"}
 CURVE_FIELDS = {"emotion", "persona_ids", "stage_id"}
 ALL_CURVE = "#3d4450"
 SELECTABLE = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+CACHED = QGraphicsItem.CacheMode.DeviceCoordinateCache
 # Deeper BSP trees cost seconds to build when long links cross thousands of leaves.
 MAX_BSP_DEPTH = 10
 
@@ -79,6 +80,7 @@ class MapScene(QGraphicsScene):
         self._moved: set[tuple[Kind, str]] = set()
         self._new_links: set[str] = set()
         self._adding: list[QGraphicsItem] | None = None
+        self._card_cache = QGraphicsItem.CacheMode.NoCache
         self._curves_dirty = False
         self._persona_filter: str | None = None
         self._grid = False
@@ -173,6 +175,16 @@ class MapScene(QGraphicsScene):
             curve.set_dimmed(persona_id is not None and pid != persona_id)
         self.persona_filter_changed.emit(persona_id)
 
+    def set_cards_cached(self, on: bool) -> None:
+        """Let cards repaint from a picture of themselves while the zoom stays (pans,
+        neighbours' updates, exposes: ten times cheaper than drawing texts and shapes again).
+        Views turn it off while they show the overview, where the pictures would only cost."""
+        mode = CACHED if on else QGraphicsItem.CacheMode.NoCache
+        if mode != self._card_cache:
+            self._card_cache = mode
+            for card in self.cards.values():
+                card.setCacheMode(mode)
+
     def grid_visible(self) -> bool:
         """True while the snapping grid is shown."""
         return self._grid
@@ -249,6 +261,8 @@ class MapScene(QGraphicsScene):
         elif kind is Kind.TOUCHPOINT:
             # What the card shows is worked out when it is first painted.
             new = self.cards[item_id] = CardItem(item_id, partial(self._card_content, item_id))
+            if self._card_cache != QGraphicsItem.CacheMode.NoCache:
+                new.setCacheMode(self._card_cache)
         elif kind is Kind.NOTE:
             new = self.notes[item_id] = NoteItem(item_id, note_content(item))
             new.set_dimmed(self._persona_filter is not None)

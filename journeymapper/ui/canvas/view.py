@@ -97,7 +97,7 @@ class MapView(ViewEdits, QGraphicsView):
         self._space = False
         self.editor: InlineEditor | None = None
         self.overview = Overview(scene, self.renderHints(), self)
-        # Cards keep pictures of themselves (DeviceCoordinateCache); room for a big screen.
+        # Cards keep pictures of themselves (MapScene.set_cards_cached): room for big screens.
         QPixmapCache.setCacheLimit(max(QPixmapCache.cacheLimit(), PIXMAP_CACHE_KB))
         scene.layout_changed.connect(self._on_layout_changed)
         self.document.project_replaced.connect(self._on_project_replaced)
@@ -228,6 +228,7 @@ class MapView(ViewEdits, QGraphicsView):
     def paintEvent(self, event: QPaintEvent) -> None:
         # Far from the map, pictures of it (see overview.py) instead of thousands of items.
         level = level_for(self.zoom())
+        self.map_scene.set_cards_cached(level is None)
         if level is None:
             super().paintEvent(event)
             return

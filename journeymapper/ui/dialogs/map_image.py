@@ -16,6 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize
 from PySide6.QtGui import QImage, QPainter, QPixmap
 from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtWidgets import QGraphicsItem
 
 from journeymapper.document import Document
 from journeymapper.io import atomic_write
@@ -44,6 +45,10 @@ def picture_scene(project: Project, persona_id: str | None = None,
     """
     scene = MapScene(Document(project), today=today)
     scene.set_persona_filter(persona_id)
+    # The canvas caches items as pixmaps for speed; drawn once, a picture gains nothing from
+    # that, and an SVG would get bitmaps instead of text and vectors.
+    for item in scene.items():
+        item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
     return scene
 
 

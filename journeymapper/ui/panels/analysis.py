@@ -13,6 +13,7 @@ shown, so networkx, behind ``journeymapper.analysis``, never loads at start-up.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Callable
 from decimal import Decimal
 
@@ -26,6 +27,8 @@ from journeymapper.model import Project
 from journeymapper.ui.panels.analysis_views import RefTree, Share, ShareBars, severity_icon
 from journeymapper.ui.selection import Ref, Selection
 from journeymapper.ui.widgets import format_amount
+
+_log = logging.getLogger(__name__)
 
 REFRESH_DELAY_MS = 400
 """Pause after the last change before analysing again (a 10,000-card map takes a second)."""
@@ -110,6 +113,12 @@ class AnalysisPanel(QWidget):
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             self.analysis = analyze(project, self.today())
+        except Exception as exc:  # a bug in the analysis must not take the editor down
+            _log.error("the analysis failed", exc_info=exc)
+            self.analysis = None
+            self.counts.setText(f"<span style='color:#b71c1c'>The analysis failed: "
+                                f"{type(exc).__name__}: {exc}</span>")
+            return
         finally:
             QGuiApplication.restoreOverrideCursor()
         result = self.analysis

@@ -60,9 +60,6 @@ class CardItem(QGraphicsItem):
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setAcceptHoverEvents(True)
         self.setZValue(self.z_value)
-        # Repainted from a picture while the zoom stays (pans, neighbours' updates, exposes):
-        # ten times cheaper than drawing its texts and shapes again.
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     # ----- setters ------------------------------------------------------------------------
     def set_content(self, content: CardContent) -> None:
