@@ -4,21 +4,9 @@ in temporary folders, and message boxes answered by the test."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 
-from journeymapper.app import dialogs
-from journeymapper.app.main_window import MainWindow
 from journeymapper.ui.dialogs import templates
-
-
-@pytest.fixture(autouse=True)
-def temporary_settings(tmp_path, qapp):
-    """Point the user's QSettings at an empty folder for each test."""
-    folder = tmp_path / "settings"
-    folder.mkdir()
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
-    return folder
 
 
 @pytest.fixture(autouse=True)
@@ -48,27 +36,10 @@ def messages(monkeypatch):
     return shown
 
 
-@pytest.fixture
-def make_window(qtbot):
-    """Build shown main windows; at the end they close, discarding unsaved changes."""
-    made: list[MainWindow] = []
-
-    def make() -> MainWindow:
-        win = MainWindow()
-        win.show()
-        qtbot.waitExposed(win)
-        made.append(win)
-        return win
-
-    yield make
-    original = dialogs.ask_save_changes
-    dialogs.ask_save_changes = lambda *args: dialogs.Answer.DISCARD
-    try:
-        for win in made:
-            win.close()
-            win.deleteLater()
-    finally:
-        dialogs.ask_save_changes = original
+@pytest.fixture(autouse=True)
+def _settings(temporary_settings):
+    """Every test here keeps the user's QSettings untouched."""
+    return temporary_settings
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ import pytest
 from PySide6.QtCore import QPoint, QSettings
 
 from journeymapper import io
-from journeymapper.app import dialogs
 from journeymapper.app.main_window import MainWindow
 from journeymapper.app.workshop_actions import Workshop, workshop_of
 from journeymapper.document import Kind
@@ -24,30 +23,6 @@ def temporary_settings(tmp_path, qapp):
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
     yield folder
     apply_theme(Theme.SYSTEM)
-
-
-@pytest.fixture
-def make_window(qtbot):
-    """Build shown main windows; at the end they close, discarding unsaved changes."""
-    made: list[MainWindow] = []
-
-    def make() -> MainWindow:
-        win = MainWindow()
-        win.resize(1400, 900)
-        win.show()
-        qtbot.waitExposed(win)
-        made.append(win)
-        return win
-
-    yield make
-    original = dialogs.ask_save_changes
-    dialogs.ask_save_changes = lambda *args: dialogs.Answer.DISCARD
-    try:
-        for win in made:
-            win.close()
-            win.deleteLater()
-    finally:
-        dialogs.ask_save_changes = original
 
 
 @pytest.fixture
