@@ -17,6 +17,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -229,10 +230,11 @@ def _painter_floor(view: MapView) -> float:
     return (time.perf_counter() - start) * 1000
 
 
-def _steps(view: MapView, zoom: float, repeat: int, step: Callable[[int], None],
-           steps: int = 6) -> tuple[float, float]:
+def _steps(view: MapView, zoom: float, repeat: int, step: Callable[[int], bool],
+           steps: int = 6) -> tuple[float, float] | None:
     """Median (wall, CPU) ms from a pan or zoom step to its painted frame, at ``zoom`` in the
-    middle of the map; the steps go back and forth."""
+    middle of the map; the steps go back and forth. ``step(n)`` says whether it changed the
+    view; None when no step could (the whole map is in view: nothing to pan)."""
     view.set_zoom(zoom)
     h, v = view.horizontalScrollBar(), view.verticalScrollBar()
     h.setValue((h.minimum() + h.maximum()) // 2)
@@ -244,13 +246,35 @@ def _steps(view: MapView, zoom: float, repeat: int, step: Callable[[int], None],
         for n in range(steps):
             seen = watch.count
             stopwatch = Stopwatch()
-            step(n)
+            if not step(n):
+                continue
             watch.wait(seen)
             if i:
                 samples.append(stopwatch.read())
     watch.close()
+    if not samples:
+        return None
     timing = medians(samples)
     return timing.wall_ms, timing.cpu_ms
+
+
+def _pan_step(view: MapView, n: int) -> bool:
+    """Scroll a tenth of the view down and back up (sideways when it cannot)."""
+    bar, page = view.verticalScrollBar(), view.viewport().height()
+    if bar.maximum() - bar.minimum() < page // 10:
+        bar, page = view.horizontalScrollBar(), view.viewport().width()
+    before = bar.value()
+    bar.setValue(before + (1 if n % 2 == 0 else -1) * page // 10)
+    return bar.value() != before
+
+
+def _zoom_step(view: MapView, zoom: float, n: int) -> bool:
+    """Zoom one step in from ``zoom`` and back."""
+    from journeymapper.ui.canvas.view import ZOOM_STEP
+
+    before = view.zoom()
+    view.set_zoom(zoom * ZOOM_STEP if n % 2 == 0 else zoom)
+    return view.zoom() != before
 
 
 def measure_frames(size: int, repeat: int) -> list[Result]:
@@ -258,8 +282,6 @@ def measure_frames(size: int, repeat: int) -> list[Result]:
     the first round), then steps as a user makes them: a zoom step (x1.25, to and fro, so
     pictures kept of the last zoom do not help) and a pan step (a tenth of the view; Qt moves
     the pixels it has and paints the strip that comes into view)."""
-    from journeymapper.ui.canvas.view import ZOOM_STEP
-
     application()
     goal = FRAME_GOAL_MS if size <= 10_000 else None
     results = []
@@ -269,15 +291,12 @@ def measure_frames(size: int, repeat: int) -> list[Result]:
             results.append(Result(f"frame, repaint at {label}", size, wall, floor,
                                   goal_ms=goal, cpu_ms=cpu))
         for label, zoom in (("25%", 0.25), ("100%", 1.0)):
-            wall, cpu = _steps(view, zoom, repeat, lambda n, z=zoom: view.set_zoom(
-                z * ZOOM_STEP if n % 2 == 0 else z))
-            results.append(Result(f"frame, zoom step at {label}", size, wall, goal_ms=goal,
-                                  cpu_ms=cpu))
-            bar = view.verticalScrollBar()
-            wall, cpu = _steps(view, zoom, repeat, lambda n, b=bar: b.setValue(
-                b.value() + (1 if n % 2 == 0 else -1) * view.viewport().height() // 10))
-            results.append(Result(f"frame, pan step at {label}", size, wall, goal_ms=goal,
-                                  cpu_ms=cpu))
+            for what, step in (("zoom", partial(_zoom_step, view, zoom)),
+                               ("pan", partial(_pan_step, view))):
+                timing = _steps(view, zoom, repeat, step)
+                if timing is not None:  # else all of the map is in view: nothing to pan
+                    results.append(Result(f"frame, {what} step at {label}", size, timing[0],
+                                          goal_ms=goal, cpu_ms=timing[1]))
     return results
 
 

@@ -62,8 +62,9 @@ def measurement_names(text: str) -> tuple[str, ...]:
     names = tuple(part.strip() for part in text.split(",") if part.strip())
     unknown = [n for n in names if n not in NAMES]
     if not names or unknown:
+        wrong = ", ".join(unknown) if unknown else repr(text)
         raise argparse.ArgumentTypeError(
-            f"unknown measurement {', '.join(unknown) or text!r}; choose from {', '.join(NAMES)}")
+            f"unknown measurement {wrong}; choose from {', '.join(NAMES)}")
     return names
 
 

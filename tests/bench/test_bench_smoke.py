@@ -43,8 +43,9 @@ def test_every_measurement_runs_and_reports_json() -> None:
             assert r["ratio"] is not None
     names = [r["name"] for r in results]
     for expected in ("cold start to first paint", "open to first paint", "save file",
-                     "frame, pan/zoom at fit all", "frame, pan/zoom at 25%",
-                     "frame, pan/zoom at 100%", "drag 1 card: move", "drag 1 card: drop",
+                     "frame, repaint at fit all", "frame, repaint at 25%",
+                     "frame, repaint at 100%", "frame, zoom step at 100%",
+                     "frame, pan step at 100%", "drag 1 card: move", "drag 1 card: drop",
                      "selected cards: move", "PDF export", "analysis"):
         assert any(expected in name for name in names), expected
 

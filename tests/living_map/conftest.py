@@ -2,6 +2,15 @@
 
 from __future__ import annotations
 
-from tests.app.conftest import make_window, temporary_settings, window
+import pytest
 
-__all__ = ["make_window", "temporary_settings", "window"]
+
+@pytest.fixture(autouse=True)
+def _settings(temporary_settings):
+    """Every test here keeps the user's QSettings untouched."""
+    return temporary_settings
+
+
+@pytest.fixture
+def window(make_window):
+    return make_window()

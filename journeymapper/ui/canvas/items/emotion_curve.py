@@ -26,6 +26,9 @@ class EmotionCurveItem(QGraphicsItem):
         self._path = QPainterPath()
         self._dimmed = False
         self.setZValue(self.z_value)
+        # A long antialiased curve costs a millisecond a frame: keep a picture while the zoom
+        # stays (Qt keeps only the part in view of a curve wider than the view).
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     def set_points(self, points: list[tuple[float, float]]) -> None:
         """The curve's points in map coordinates, left to right."""
