@@ -3,8 +3,9 @@
 When ``JOURNEYMAPPER_BENCH_FIRST_PAINT`` is set (to anything), ``journeymapper.app.main.run``
 calls :func:`install`. Once the map view has painted its first frame (the window is on screen
 with its map), the app prints one line ``first-paint-ms <milliseconds>`` to stdout and exits at
-once with status 0, without closing the window (no settings, autosave or recent files are
-written; the lock file beside an opened map stays behind).
+once with status 0 (``os._exit``: the window is not closed, nothing is saved on the way out and
+the lock file beside an opened map stays behind, so the benchmark opens a copy and gives the
+app a settings folder of its own).
 
 The milliseconds count from ``JOURNEYMAPPER_BENCH_T0``, a ``time.perf_counter()`` reading taken
 by the parent just before it started this process (one system-wide monotonic clock on Linux,
