@@ -330,3 +330,23 @@ def emotion_curves(project: Project, layout: MapLayout, persona_ids: Iterable[st
             y = row.bottom - margin - (mean + 2) / 4 * (row.h - 2 * margin)
             points.append((layout.columns[stage.id].center[0], y))
     return curves
+
+
+def segment_meets(r: Rect, p0: tuple[float, float], p1: tuple[float, float]) -> bool:
+    """True when the segment p0-p1 passes through the rectangle (Liang-Barsky clipping)."""
+    t0, t1 = 0.0, 1.0
+    dx, dy = p1[0] - p0[0], p1[1] - p0[1]
+    for p, q in ((-dx, p0[0] - r.x), (dx, r.right - p0[0]),
+                 (-dy, p0[1] - r.y), (dy, r.bottom - p0[1])):
+        if p == 0:
+            if q < 0:
+                return False
+            continue
+        t = q / p
+        if p < 0:
+            t0 = max(t0, t)
+        else:
+            t1 = min(t1, t)
+        if t0 > t1:
+            return False
+    return True

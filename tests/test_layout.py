@@ -91,3 +91,13 @@ def test_emotion_curve_means_per_stage() -> None:
     assert [p[0] for p in points] == [layout.columns["awareness"].center[0],
                                       layout.columns["loyalty"].center[0]]
     assert row.y < points[0][1] < row.center[1] < points[1][1] < row.bottom
+
+
+def test_segment_meets_rect() -> None:
+    from journeymapper.layout import segment_meets
+
+    box = Rect(10, 10, 20, 20)
+    assert segment_meets(box, (0, 0), (40, 40))  # diagonal through
+    assert segment_meets(box, (15, 15), (16, 16))  # inside
+    assert not segment_meets(box, (0, 0), (40, 0))  # passes above
+    assert not segment_meets(box, (0, 35), (35, 50))  # misses the corner

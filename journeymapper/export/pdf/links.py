@@ -18,7 +18,7 @@ from journeymapper.export.pdf.fonts import text_width
 from journeymapper.export.pdf.map_draw import LINE, TextBatch, rect
 from journeymapper.export.pdf.styles import INK, LINK, PAPER, fade
 from journeymapper.export.pdf.text import elide
-from journeymapper.layout import MapLayout, Rect, link_line
+from journeymapper.layout import MapLayout, Rect, link_line, segment_meets
 from journeymapper.model import Link, Project, Touchpoint
 
 ARROW = 14.0
@@ -116,26 +116,6 @@ def draw_links(c: Canvas, shapes: Iterable[LinkShape], view: Rect) -> None:
         rect(c, box, fill=fade(PAPER, alpha), stroke=shape.color, width=1.2, radius=5)
         labels.add(box.x + 5, box.y + 2, shape.caption, 13, bold=True, color=fade(INK, alpha))
     labels.draw()
-
-
-def segment_meets(r: Rect, p0: tuple[float, float], p1: tuple[float, float]) -> bool:
-    """True when the segment p0-p1 passes through the rectangle (Liang-Barsky clipping)."""
-    t0, t1 = 0.0, 1.0
-    dx, dy = p1[0] - p0[0], p1[1] - p0[1]
-    for p, q in ((-dx, p0[0] - r.x), (dx, r.right - p0[0]),
-                 (-dy, p0[1] - r.y), (dy, r.bottom - p0[1])):
-        if p == 0:
-            if q < 0:
-                return False
-            continue
-        t = q / p
-        if p < 0:
-            t0 = max(t0, t)
-        else:
-            t1 = min(t1, t)
-        if t0 > t1:
-            return False
-    return True
 
 
 def _link_faded(link: Link, touchpoints: Mapping[str, Touchpoint], pid: str | None) -> bool:

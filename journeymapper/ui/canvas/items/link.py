@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, Q
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from journeymapper.document import Kind
-from journeymapper.layout import Rect, link_line
+from journeymapper.layout import Rect, link_line, segment_meets
 from journeymapper.ui.canvas import style
 from journeymapper.ui.canvas.content import LinkContent
 from journeymapper.ui.canvas.items.text import TextBlock
@@ -29,21 +29,7 @@ def crosses(line: QLineF, rect: QRectF) -> bool:
     left, top, right, bottom = rect.left(), rect.top(), rect.right(), rect.bottom()
     if max(x1, x2) < left or min(x1, x2) > right or max(y1, y2) < top or min(y1, y2) > bottom:
         return False
-    start, end = 0.0, 1.0
-    dx, dy = x2 - x1, y2 - y1
-    for p, q in ((-dx, x1 - left), (dx, right - x1), (-dy, y1 - top), (dy, bottom - y1)):
-        if p == 0:
-            if q < 0:
-                return False
-            continue
-        t = q / p
-        if p < 0:
-            start = max(start, t)
-        else:
-            end = min(end, t)
-        if start > end:
-            return False
-    return True
+    return segment_meets(Rect(left, top, right - left, bottom - top), (x1, y1), (x2, y2))
 
 
 def arrow_head(line: QLineF, size: float = ARROW) -> QPolygonF:
