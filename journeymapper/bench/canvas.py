@@ -132,18 +132,18 @@ def opened(path: Path) -> Iterator[tuple[MapScene, MapView, tuple[float, float]]
 
 
 @contextmanager
-def project_file(size: int) -> Iterator[Path]:
+def project_file(size: int, links: str = "journey") -> Iterator[Path]:
     """A saved synthetic project of ``size`` touchpoints."""
     with tempfile.TemporaryDirectory(prefix="journeymapper-bench-") as folder:
         path = Path(folder) / f"synthetic-{size}.json"
-        save(synthetic_project(size), path, backup=False)
+        save(synthetic_project(size, links=links), path, backup=False)
         yield path
 
 
-def measure_open(size: int, repeat: int) -> list[Result]:
+def measure_open(size: int, repeat: int, links: str = "journey") -> list[Result]:
     """Open a file of N touchpoints to the first painted map, against json.loads of it."""
     application()
-    with project_file(size) as path:
+    with project_file(size, links) as path:
         samples = []
         for i in range(repeat + 1):
             with opened(path) as (_scene, _view, elapsed):
@@ -252,6 +252,39 @@ def _steps(view: MapView, zoom: float, repeat: int, step: Callable[[int], bool],
             if i:
                 samples.append(stopwatch.read())
     watch.close()
+    view.zoom_preview.end()  # the next measurement starts from the sharp map
+    application().processEvents()
+    if not samples:
+        return None
+    timing = medians(samples)
+    return timing.wall_ms, timing.cpu_ms
+
+
+def _sharp_after_zoom(view: MapView, zoom: float, repeat: int, steps: int = 6
+                      ) -> tuple[float, float] | None:
+    """Median (wall, CPU) ms of the sharp frame that follows a zoom step once the zoom rests
+    (a step x1.25 in or back, then the scaled preview ends and the map is drawn again)."""
+    from journeymapper.ui.canvas.view import ZOOM_STEP
+
+    view.set_zoom(zoom)
+    view.zoom_preview.end()
+    application().processEvents()
+    watch = PaintWatch(view.viewport())
+    samples = []
+    for i in range(repeat + 1):
+        for n in range(steps):
+            seen = watch.count
+            view.set_zoom(zoom * ZOOM_STEP if n % 2 == 0 else zoom)
+            watch.wait(seen)  # the scaled preview (or the overview's pictures)
+            if not view.zoom_preview.active():
+                continue
+            seen = watch.count
+            stopwatch = Stopwatch()
+            view.zoom_preview.end()
+            watch.wait(seen)
+            if i:
+                samples.append(stopwatch.read())
+    watch.close()
     if not samples:
         return None
     timing = medians(samples)
@@ -277,15 +310,16 @@ def _zoom_step(view: MapView, zoom: float, n: int) -> bool:
     return view.zoom() != before
 
 
-def measure_frames(size: int, repeat: int) -> list[Result]:
+def measure_frames(size: int, repeat: int, links: str = "journey") -> list[Result]:
     """Frames while panning and zooming: repaints at fit all, 25% and 100% (caches warm after
     the first round), then steps as a user makes them: a zoom step (x1.25, to and fro, so
-    pictures kept of the last zoom do not help) and a pan step (a tenth of the view; Qt moves
-    the pixels it has and paints the strip that comes into view)."""
+    pictures kept of the last zoom do not help; the view shows its last sharp frame scaled),
+    a pan step (a tenth of the view; Qt moves the pixels it has and paints the strip that
+    comes into view), and the sharp frame drawn when a zoom rests."""
     application()
     goal = FRAME_GOAL_MS if size <= 10_000 else None
     results = []
-    with project_file(size) as path, opened(path) as (_scene, view, _elapsed):
+    with project_file(size, links) as path, opened(path) as (_scene, view, _elapsed):
         for label, zoom in (("fit all", None), ("25%", 0.25), ("100%", 1.0)):
             (wall, cpu), floor = _frames_at(view, zoom, repeat)
             results.append(Result(f"frame, repaint at {label}", size, wall, floor,
@@ -297,6 +331,10 @@ def measure_frames(size: int, repeat: int) -> list[Result]:
                 if timing is not None:  # else all of the map is in view: nothing to pan
                     results.append(Result(f"frame, {what} step at {label}", size, timing[0],
                                           goal_ms=goal, cpu_ms=timing[1]))
+            sharp = _sharp_after_zoom(view, zoom, repeat)
+            if sharp is not None:
+                results.append(Result(f"frame, sharp frame once a zoom at {label} rests", size,
+                                      sharp[0], cpu_ms=sharp[1]))
     return results
 
 
@@ -346,13 +384,14 @@ def _drag(view: MapView, watch: PaintWatch, card_id: str, steps: int,
     return moves, drop
 
 
-def measure_drag(size: int, repeat: int, selection: int = 500) -> list[Result]:
+def measure_drag(size: int, repeat: int, links: str = "journey",
+                 selection: int = 500) -> list[Result]:
     """Latency of dragging one card, and a selection of ``selection`` cards, at 100% zoom."""
     from journeymapper.document import Kind
 
     application()
     results = []
-    with project_file(size) as path, opened(path) as (scene, view, _elapsed):
+    with project_file(size, links) as path, opened(path) as (scene, view, _elapsed):
         view.reset_zoom()
         ids = [tp.id for tp in scene.document.project.touchpoints]
         card_id = ids[len(ids) // 2]

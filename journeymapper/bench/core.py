@@ -11,9 +11,9 @@ from journeymapper.bench.timing import Result, median_ms, timed
 from journeymapper.io import dumps, load, parse, save
 
 
-def measure_files(size: int, repeat: int) -> list[Result]:
+def measure_files(size: int, repeat: int, links: str = "journey") -> list[Result]:
     """Parse+validate and save of an N-touchpoint project, against plain json as the floor."""
-    project = synthetic_project(size)
+    project = synthetic_project(size, links=links)
     raw = dumps(project)
     data = json.loads(raw)
     with tempfile.TemporaryDirectory() as folder:
@@ -32,24 +32,24 @@ def measure_files(size: int, repeat: int) -> list[Result]:
     ]
 
 
-def measure_analysis(size: int, repeat: int) -> list[Result]:
+def measure_analysis(size: int, repeat: int, links: str = "journey") -> list[Result]:
     """The whole journey analysis of an N-touchpoint project."""
     import datetime as dt
 
     from journeymapper.analysis import analyze
 
-    project = synthetic_project(size)
+    project = synthetic_project(size, links=links)
     today = dt.date(2026, 11, 23)
     timing = timed(lambda: analyze(project, today), repeat)
     return [Result("analysis", size, timing.wall_ms, goal_ms=1000 if size <= 10_000 else None,
                    cpu_ms=timing.cpu_ms)]
 
 
-def measure_pdf(size: int, repeat: int) -> list[Result]:
+def measure_pdf(size: int, repeat: int, links: str = "journey") -> list[Result]:
     """PDF of the map and register, against reportlab drawing the same boxes and text."""
     from journeymapper.export import export_pdf
 
-    project = synthetic_project(size)
+    project = synthetic_project(size, links=links)
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder) / "map.pdf"
         pdf = timed(lambda: export_pdf(project, out, sections=("map", "register")), repeat)

@@ -16,50 +16,50 @@ class Measurement:
 
     name: str
     help: str
-    run: Callable[[int, int], list[Result]]
+    run: Callable[[int, int, str], list[Result]]
     sized: bool = True
 
 
-def _cold_start(size: int, repeat: int) -> list[Result]:
+def _cold_start(size: int, repeat: int, links: str) -> list[Result]:
     from journeymapper.bench.startup import measure_cold_start
 
     return measure_cold_start(repeat)
 
 
-def _open(size: int, repeat: int) -> list[Result]:
+def _open(size: int, repeat: int, links: str) -> list[Result]:
     from journeymapper.bench.canvas import measure_open
 
-    return measure_open(size, repeat)
+    return measure_open(size, repeat, links)
 
 
-def _files(size: int, repeat: int) -> list[Result]:
+def _files(size: int, repeat: int, links: str) -> list[Result]:
     from journeymapper.bench.core import measure_files
 
-    return measure_files(size, repeat)
+    return measure_files(size, repeat, links)
 
 
-def _frames(size: int, repeat: int) -> list[Result]:
+def _frames(size: int, repeat: int, links: str) -> list[Result]:
     from journeymapper.bench.canvas import measure_frames
 
-    return measure_frames(size, repeat)
+    return measure_frames(size, repeat, links)
 
 
-def _drag(size: int, repeat: int) -> list[Result]:
+def _drag(size: int, repeat: int, links: str) -> list[Result]:
     from journeymapper.bench.canvas import measure_drag
 
-    return measure_drag(size, repeat)
+    return measure_drag(size, repeat, links)
 
 
-def _pdf(size: int, repeat: int) -> list[Result]:
+def _pdf(size: int, repeat: int, links: str) -> list[Result]:
     from journeymapper.bench.core import measure_pdf
 
-    return measure_pdf(size, repeat)
+    return measure_pdf(size, repeat, links)
 
 
-def _analysis(size: int, repeat: int) -> list[Result]:
+def _analysis(size: int, repeat: int, links: str) -> list[Result]:
     from journeymapper.bench.core import measure_analysis
 
-    return measure_analysis(size, repeat)
+    return measure_analysis(size, repeat, links)
 
 
 MEASUREMENTS: tuple[Measurement, ...] = (
@@ -76,8 +76,9 @@ NAMES = tuple(m.name for m in MEASUREMENTS)
 
 
 def run(sizes: Sequence[int], repeat: int, only: Sequence[str] = (),
-        progress: Callable[[str], None] | None = None) -> list[Result]:
-    """Every chosen measurement at every size, in the order of ``MEASUREMENTS``."""
+        progress: Callable[[str], None] | None = None, links: str = "journey") -> list[Result]:
+    """Every chosen measurement at every size, in the order of ``MEASUREMENTS``, on synthetic
+    maps whose links run as ``links`` says (see ``synthetic.LINK_SHAPES``)."""
     results: list[Result] = []
     for m in MEASUREMENTS:
         if only and m.name not in only:
@@ -85,7 +86,7 @@ def run(sizes: Sequence[int], repeat: int, only: Sequence[str] = (),
         for size in sizes if m.sized else sizes[:1]:
             if progress is not None:
                 progress(f"{m.name}" + (f" at {size:,}" if m.sized else ""))
-            results.extend(replace(r, group=m.name) for r in m.run(size, repeat))
+            results.extend(replace(r, group=m.name) for r in m.run(size, repeat, links))
     return results
 
 

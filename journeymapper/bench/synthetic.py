@@ -21,11 +21,20 @@ from journeymapper.model import (
 
 CARDS_PER_ROW = 4
 PERSONA_COLORS = ("#e45756", "#4c78a8", "#54a24b", "#b279a2", "#ff9da6", "#9d755d")
+LINK_SHAPES = ("journey", "random")
+"""How links run: ``journey``, as customers move: on to a card of the next stage in the same
+row or one next to it, sometimes to another lane, rarely anywhere; ``random``, a hard case: to
+one of the next 20 touchpoints, which sit in other lanes, so at 10,000 touchpoints links
+thousands of points long cross every view."""
+CROSS_LANE = 0.15
+ANYWHERE = 0.02
 
 
-def synthetic_project(touchpoints: int, seed: int = 0) -> Project:
-    """A valid project with N touchpoints spread over the default grid, plus personas, links,
-    KPIs and notes in proportion."""
+def synthetic_project(touchpoints: int, seed: int = 0, links: str = "journey") -> Project:
+    """A valid project with N touchpoints spread over the default grid, plus personas, about
+    N links (shaped as ``links`` says, see LINK_SHAPES), KPIs and notes in proportion."""
+    if links not in LINK_SHAPES:
+        raise ValueError(f"links must be one of {', '.join(LINK_SHAPES)}, not {links!r}")
     rng = random.Random(seed)
     project = new_project(f"Synthetic journey ({touchpoints} touchpoints)")
     for stage in project.stages:
@@ -60,15 +69,44 @@ def synthetic_project(touchpoints: int, seed: int = 0) -> Project:
             x=PADDING + (slot % CARDS_PER_ROW) * (CARD_WIDTH + PADDING),
             y=PADDING + (slot // CARDS_PER_ROW) * (CARD_HEIGHT + PADDING)))
     ids = [t.id for t in project.touchpoints]
-    flows: set[tuple[str, str]] = set()
-    for i in range(touchpoints if touchpoints > 1 else 0):
-        source, target = ids[i], ids[(i + rng.randint(1, 20)) % touchpoints]
+    pairs = (_random_flows(rng, touchpoints) if links == "random" else
+             _journey_flows(rng, touchpoints, len(project.stages), len(lanes)))
+    flows: set[tuple[int, int]] = set()
+    for source, target in pairs:
         if source != target and (source, target) not in flows:
             flows.add((source, target))
-            project.links.append(Link(id=f"link-{i}", source_id=source, target_id=target,
+            project.links.append(Link(id=f"link-{len(flows)}", source_id=ids[source],
+                                      target_id=ids[target],
                                       share=round(rng.uniform(0.05, 0.5), 2)))
     for i in range(max(1, touchpoints // 50)):
         project.notes.append(Note(id=f"note-{i}", text=f"Idea {i}",
                                   stage_id=project.stages[i % 5].id, lane_id="opportunities",
                                   x=PADDING, y=PADDING))
     return Project.model_validate(project.model_dump())
+
+
+def _random_flows(rng: random.Random, n: int) -> list[tuple[int, int]]:
+    return [(i, (i + rng.randint(1, 20)) % n) for i in range(n if n > 1 else 0)]
+
+
+def _journey_flows(rng: random.Random, n: int, stages: int,
+                   lanes: int) -> list[tuple[int, int]]:
+    """Touchpoint i sits in cell i % (stages * lanes) (stage by stage, lane by lane), in slot
+    i // (stages * lanes) of it: the touchpoint at (stage, lane, slot) is slot * cells +
+    stage * lanes + lane."""
+    cells = stages * lanes
+    flows = []
+    for i in range(n):
+        stage, lane, slot = (i % cells) // lanes, i % lanes, i // cells
+        targets = []
+        if stage + 1 < stages:
+            targets.append((stage + 1, lane, slot + rng.choice((-1, 0, 0, 1))))
+            if rng.random() < CROSS_LANE:
+                targets.append((stage + 1, rng.randrange(lanes), slot + rng.randint(-2, 2)))
+        if rng.random() < ANYWHERE:
+            flows.append((i, rng.randrange(n)))
+        for s, lane_, slot_ in targets:
+            j = max(0, slot_) * cells + s * lanes + lane_
+            if j < n:
+                flows.append((i, j))
+    return flows

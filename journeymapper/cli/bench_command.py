@@ -9,6 +9,7 @@ import sys
 from typing import Any
 
 DEFAULT_SIZES = "100,1000,10000"
+LINK_SHAPES = ("journey", "random")  # bench.synthetic.LINK_SHAPES, without importing pydantic
 
 
 def register(commands: Any) -> None:
@@ -28,6 +29,11 @@ def register(commands: Any) -> None:
                    help="timed runs per measurement, after one warm-up (default 5)")
     p.add_argument("--only", type=measurement_names, default=(), metavar="NAME,...",
                    help="run only these measurements")
+    p.add_argument("--links", choices=LINK_SHAPES, default="journey",
+                   help="how the synthetic maps' links run: journey (on to the next stage, "
+                        "the default) or random (to any of the next 20 touchpoints, mostly "
+                        "in other lanes: at 10,000 touchpoints thousands of long links cross "
+                        "every view)")
     p.add_argument("--json", action="store_true", help="print the results as JSON")
     p.set_defaults(func=cmd_bench)
 
@@ -76,9 +82,9 @@ def cmd_bench(args: argparse.Namespace) -> int:
         print(f"measuring {text} ...", file=sys.stderr, flush=True)
 
     started = dt.datetime.now().astimezone()
-    results = run(args.sizes, args.repeat, args.only, progress)
+    results = run(args.sizes, args.repeat, args.only, progress, args.links)
     info = {**machine(), "date": started.isoformat(timespec="seconds"),
-            "repeat": args.repeat, "sizes": list(args.sizes)}
+            "repeat": args.repeat, "sizes": list(args.sizes), "links": args.links}
     if args.json:
         json.dump({"machine": info, "results": [r.to_json() for r in results]}, sys.stdout,
                   indent=2)
@@ -86,6 +92,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
     else:
         load = info["load_average"]
         print(f"{info['cpus']} x {info['cpu']}; Python {info['python']}; {info['qt']}; "
-              f"load average {load}; {info['date']}; medians of {args.repeat} runs")
+              f"load average {load}; {info['date']}; medians of {args.repeat} runs; "
+              f"{args.links} links")
         print(table(results))
     return 0

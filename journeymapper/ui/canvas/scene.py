@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, QRectF, Signal
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from journeymapper.document import Document, Kind
+from journeymapper.gc_pause import building
 from journeymapper.layout import LiveLayout, MapLayout, Rect, emotion_curves, link_line
 from journeymapper.ui.canvas import style
 from journeymapper.ui.canvas.content import (
@@ -28,10 +29,10 @@ from journeymapper.ui.canvas.content import (
     link_content,
     note_content,
 )
-from journeymapper.ui.canvas.items.card import CardItem
+from journeymapper.ui.canvas.items.card import Box, CardItem
 from journeymapper.ui.canvas.items.emotion_curve import EmotionCurveItem
 from journeymapper.ui.canvas.items.lane import LaneItem
-from journeymapper.ui.canvas.items.link import LinkItem
+from journeymapper.ui.canvas.items.link import LinkItem, LinkLayer
 from journeymapper.ui.canvas.items.note import NoteItem
 from journeymapper.ui.canvas.items.overlays import FocusFrameItem
 from journeymapper.ui.canvas.items.stage_header import StageHeaderItem
@@ -73,6 +74,7 @@ class MapScene(QGraphicsScene):
         self.links: dict[str, LinkItem] = {}
         self.curves: dict[str | None, EmotionCurveItem] = {}
         self._links_of: dict[str, set[str]] = defaultdict(set)
+        self._selected_links: set[str] = set()
         self._layout = MapLayout()
         self._live = LiveLayout()
         self._geometry_dirty = False
@@ -89,6 +91,8 @@ class MapScene(QGraphicsScene):
         self.focus_frame = FocusFrameItem()
         self.focus_frame.setVisible(False)
         self.addItem(self.focus_frame)
+        self.link_layer = LinkLayer()
+        self.addItem(self.link_layer)
         document.item_added.connect(self._on_added)
         document.item_removed.connect(self._on_removed)
         document.item_changed.connect(self._on_changed)
@@ -152,7 +156,10 @@ class MapScene(QGraphicsScene):
 
         for link in links:
             source, target = rect_of(link.source_id), rect_of(link.target_id)
-            link.setVisible(source is not None and target is not None)
+            shown = source is not None and target is not None
+            if shown != link.isVisible():
+                link.refresh()  # where it was, or will be
+                link.setVisible(shown)
             if source is not None and target is not None:
                 link.set_points(*link_line(source, target))
 
@@ -198,6 +205,10 @@ class MapScene(QGraphicsScene):
     # ----- building ---------------------------------------------------------------------------
     def rebuild(self) -> None:
         """Throw away every item and build the map again (a new project was opened)."""
+        with building():
+            self._rebuild()
+
+    def _rebuild(self) -> None:
         with self._sync():
             for table in (self.headers, self.lanes, self.cards, self.notes, self.links,
                           self.curves):
@@ -260,7 +271,8 @@ class MapScene(QGraphicsScene):
             new.set_grid_visible(self._grid)
         elif kind is Kind.TOUCHPOINT:
             # What the card shows is worked out when it is first painted.
-            new = self.cards[item_id] = CardItem(item_id, partial(self._card_content, item_id))
+            new = self.cards[item_id] = CardItem(item_id, partial(self._card_content, item_id),
+                                                 partial(self._card_box, item_id))
             if self._card_cache != QGraphicsItem.CacheMode.NoCache:
                 new.setCacheMode(self._card_cache)
         elif kind is Kind.NOTE:
@@ -269,6 +281,7 @@ class MapScene(QGraphicsScene):
         elif kind is Kind.LINK:
             new = self.links[item_id] = LinkItem(item_id, item.source_id, item.target_id,
                                                  link_content(doc.project, item))
+            new.layer = self.link_layer
             self._links_of[item.source_id].add(item_id)
             self._links_of[item.target_id].add(item_id)
         else:
@@ -283,6 +296,10 @@ class MapScene(QGraphicsScene):
             self._apply_filter(item_id)
         elif kind is Kind.LINK:
             self._apply_link_filter(item_id)
+
+    def _card_box(self, tp_id: str) -> Box:
+        tp = self.document.get(Kind.TOUCHPOINT, tp_id)
+        return (tp.channel, self.document.project.kpi_colouring.color_for(tp.kpis))
 
     def _card_content(self, tp_id: str) -> CardContent:
         return card_content(self.document.project, self.document.get(Kind.TOUCHPOINT, tp_id),
@@ -337,6 +354,7 @@ class MapScene(QGraphicsScene):
         self._curves_dirty = True
         self.setSceneRect(QRectF(-MARGIN, -MARGIN, layout.width + 2 * MARGIN,
                                  layout.height + 2 * MARGIN))
+        self.link_layer.set_rect(self.sceneRect())
         self._update_curves()
         self.layout_changed.emit()
 
@@ -508,6 +526,11 @@ class MapScene(QGraphicsScene):
         self._highlight(refs)
 
     def _highlight(self, refs: set[Ref]) -> None:
+        links = {item_id for kind, item_id in refs if kind is Kind.LINK}
+        for link_id in links ^ self._selected_links:
+            if (link := self.links.get(link_id)) is not None:
+                link.refresh()  # the layer draws links; they do not repaint themselves
+        self._selected_links = links
         for table in (self.headers, self.lanes):
             for item in table.values():
                 item.set_highlighted((item.kind, item.item_id) in refs)

@@ -54,6 +54,7 @@ from journeymapper.ui.canvas.overview import Overview, level_for
 from journeymapper.ui.canvas.palette import Entry, create_at, entry_from_mime
 from journeymapper.ui.canvas.scene import MapScene, qrect
 from journeymapper.ui.canvas.view_edits import ViewEdits
+from journeymapper.ui.canvas.zoom_preview import ZoomPreview
 from journeymapper.ui.selection import Ref
 
 MIN_ZOOM, MAX_ZOOM = 0.05, 5.0
@@ -97,6 +98,8 @@ class MapView(ViewEdits, QGraphicsView):
         self._space = False
         self.editor: InlineEditor | None = None
         self.overview = Overview(scene, self.renderHints(), self)
+        self.zoom_preview = ZoomPreview(self)
+        self.document.undo_stack.indexChanged.connect(self.zoom_preview.end)
         # Cards keep pictures of themselves (MapScene.set_cards_cached): room for big screens.
         QPixmapCache.setCacheLimit(max(QPixmapCache.cacheLimit(), PIXMAP_CACHE_KB))
         scene.layout_changed.connect(self._on_layout_changed)
@@ -182,6 +185,10 @@ class MapView(ViewEdits, QGraphicsView):
         anchor = (QGraphicsView.ViewportAnchor.AnchorUnderMouse if under_mouse
                   else QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setTransformationAnchor(anchor)
+        if level_for(factor) is None:  # nearer than the overview's pictures
+            self.zoom_preview.begin()
+        else:
+            self.zoom_preview.end()
         self.scale(factor / self.zoom(), factor / self.zoom())
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self._zoomed()
@@ -200,6 +207,7 @@ class MapView(ViewEdits, QGraphicsView):
 
     def fit_to_window(self) -> None:
         """Show the whole map."""
+        self.zoom_preview.end()
         layout = self.map_scene.map_layout()
         self.fitInView(QRectF(-10, -10, layout.width + 20, layout.height + 20),
                        Qt.AspectRatioMode.KeepAspectRatio)
@@ -226,6 +234,12 @@ class MapView(ViewEdits, QGraphicsView):
 
     # ----- painting ----------------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:
+        if self.zoom_preview.active():
+            painter = QPainter(self.viewport())
+            shown = self.zoom_preview.paint(painter, event.rect())
+            painter.end()
+            if shown:
+                return
         # Far from the map, pictures of it (see overview.py) instead of thousands of items.
         level = level_for(self.zoom())
         self.map_scene.set_cards_cached(level is None)
@@ -303,6 +317,7 @@ class MapView(ViewEdits, QGraphicsView):
 
     # ----- mouse -------------------------------------------------------------------------------
     def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.zoom_preview.end()
         if self.editor is not None:
             self.editor.finish(True)
         view_pos = event.position().toPoint()
@@ -418,6 +433,7 @@ class MapView(ViewEdits, QGraphicsView):
         return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        self.zoom_preview.end()
         key, mods = event.key(), event.modifiers()
         plain = not mods & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
                             | Qt.KeyboardModifier.MetaModifier)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from journeymapper.document import Kind
 from journeymapper.layout import CARD_HEIGHT, CARD_WIDTH
+from journeymapper.model import Channel
 from journeymapper.ui.canvas import style
 from journeymapper.ui.canvas.content import CardContent
 from journeymapper.ui.canvas.items.text import TextBlock
@@ -23,6 +24,9 @@ DIMMED_OPACITY = 0.22
 REVIEW_MARK_ROOM = 24.0
 """Width the "review due" mark takes from the channel line."""
 BOUNDS = QRectF(-3, -3, CARD_WIDTH + HANDLE_RADIUS + 6, CARD_HEIGHT + 6)
+SELECTABLE = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+Box = tuple[Channel, str]
+"""A card from far away: its channel and its KPI alert colour ("" for none)."""
 
 
 class _Texts(dict[str, TextBlock]):
@@ -44,12 +48,16 @@ class CardItem(QGraphicsItem):
     z_value = 30.0
 
     def __init__(self, item_id: str,
-                 content: CardContent | Callable[[], CardContent]) -> None:
-        """``content`` may be a function giving it, called when the card is first painted."""
+                 content: CardContent | Callable[[], CardContent],
+                 box: Callable[[], Box] | None = None) -> None:
+        """``content`` may be a function giving it, called when the card is first painted
+        close enough to be read; ``box`` gives what a far-away card shows, for less."""
         super().__init__()
         self.item_id = item_id
         self._content: CardContent | None = None
         self._source: Callable[[], CardContent] | None = None
+        self._box_source = box
+        self._box: Box | None = None
         if isinstance(content, CardContent):
             self._content = content
         else:
@@ -57,7 +65,7 @@ class CardItem(QGraphicsItem):
         self._texts: _Texts | None = None
         self._dimmed = False
         self._hovered = False
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setFlags(SELECTABLE)
         self.setAcceptHoverEvents(True)
         self.setZValue(self.z_value)
 
@@ -67,6 +75,7 @@ class CardItem(QGraphicsItem):
         if content != self._content:
             self._content = content
             self._texts = None
+            self._box = None
             self.update()
 
     def set_content_source(self, source: Callable[[], CardContent]) -> None:
@@ -74,7 +83,18 @@ class CardItem(QGraphicsItem):
         self._source = source
         self._content = None
         self._texts = None
+        self._box = None
         self.update()
+
+    def box(self) -> Box:
+        """What the card shows from far away: its channel and its KPI alert colour."""
+        if self._box is None:
+            if self._content is None and self._box_source is not None:
+                self._box = self._box_source()
+            else:
+                c = self.content()
+                self._box = (c.channel, c.alert)
+        return self._box
 
     def content(self) -> CardContent:
         """What the card shows."""
@@ -133,19 +153,21 @@ class CardItem(QGraphicsItem):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
-        c = self.content()
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
         selected = self.isSelected()
-        mark = style.channel_color(c.channel)
         if self._dimmed:
             painter.setOpacity(DIMMED_OPACITY)
         body = self.body()
         if lod < LOD_BOX:
-            painter.fillRect(body, style.SELECTED if selected else mark)
-            if c.alert and not selected:  # KPI colouring still reads from far away
-                painter.setPen(QPen(QColor(c.alert), 8))
+            # The whole map in view: thousands of these, so no texts are worked out.
+            channel, alert = self.box()
+            painter.fillRect(body, style.SELECTED if selected else style.channel_color(channel))
+            if alert and not selected:  # KPI colouring still reads from far away
+                painter.setPen(QPen(QColor(alert), 8))
                 painter.drawRect(body.adjusted(4, 4, -4, -4))
             return
+        c = self.content()
+        mark = style.channel_color(c.channel)
         border = (QPen(style.SELECTED, 4) if selected else
                   QPen(QColor(c.alert), 4) if c.alert else QPen(style.RULE, 1.2))
         painter.setPen(border)
