@@ -7,6 +7,7 @@ a cell grows to hold its cards, so no card ever spills into a neighbour.
 
 from __future__ import annotations
 
+import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -332,15 +333,16 @@ def emotion_curves(project: Project, layout: MapLayout, persona_ids: Iterable[st
     return curves
 
 
-def segment_meets(r: Rect, p0: tuple[float, float], p1: tuple[float, float]) -> bool:
-    """True when the segment p0-p1 passes through the rectangle (Liang-Barsky clipping)."""
+def clip_segment(r: Rect, p0: tuple[float, float], p1: tuple[float, float]
+                 ) -> tuple[tuple[float, float], tuple[float, float]] | None:
+    """The part of the segment p0-p1 inside the rectangle, or None (Liang-Barsky clipping)."""
     t0, t1 = 0.0, 1.0
     dx, dy = p1[0] - p0[0], p1[1] - p0[1]
     for p, q in ((-dx, p0[0] - r.x), (dx, r.right - p0[0]),
                  (-dy, p0[1] - r.y), (dy, r.bottom - p0[1])):
         if p == 0:
             if q < 0:
-                return False
+                return None
             continue
         t = q / p
         if p < 0:
@@ -348,5 +350,26 @@ def segment_meets(r: Rect, p0: tuple[float, float], p1: tuple[float, float]) -> 
         else:
             t1 = min(t1, t)
         if t0 > t1:
-            return False
-    return True
+            return None
+    return ((p0[0] + t0 * dx, p0[1] + t0 * dy), (p0[0] + t1 * dx, p0[1] + t1 * dy))
+
+
+def segment_meets(r: Rect, p0: tuple[float, float], p1: tuple[float, float]) -> bool:
+    """True when the segment p0-p1 passes through the rectangle."""
+    return clip_segment(r, p0, p1) is not None
+
+
+def segment_boxes(p0: tuple[float, float], p1: tuple[float, float], step: float,
+                  margin: float) -> list[Rect]:
+    """Boxes that together cover the segment (each of a piece at most ``step`` long) with
+    ``margin`` around it: what must be drawn again when a long, slanted line moves, without
+    its whole bounding box."""
+    dx, dy = p1[0] - p0[0], p1[1] - p0[1]
+    pieces = max(1, math.ceil(math.hypot(dx, dy) / step))
+    boxes = []
+    for i in range(pieces):
+        ax, ay = p0[0] + dx * i / pieces, p0[1] + dy * i / pieces
+        bx, by = p0[0] + dx * (i + 1) / pieces, p0[1] + dy * (i + 1) / pieces
+        left, top = min(ax, bx) - margin, min(ay, by) - margin
+        boxes.append(Rect(left, top, abs(bx - ax) + 2 * margin, abs(by - ay) + 2 * margin))
+    return boxes

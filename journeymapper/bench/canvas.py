@@ -181,6 +181,7 @@ def _frames_at(view: MapView, zoom: float | None, repeat: int,
         spots = [(view.horizontalScrollBar().value(), view.verticalScrollBar().value())]
     else:
         view.set_zoom(zoom)
+        view.zoom_preview.end()  # repaints of the map itself, not of the zoom's preview
         spots = _positions(view, positions)
     frames: list[tuple[float, float]] = []
     floors: list[float] = []
@@ -236,6 +237,7 @@ def _steps(view: MapView, zoom: float, repeat: int, step: Callable[[int], bool],
     middle of the map; the steps go back and forth. ``step(n)`` says whether it changed the
     view; None when no step could (the whole map is in view: nothing to pan)."""
     view.set_zoom(zoom)
+    view.zoom_preview.end()  # each measured step starts from the map itself
     h, v = view.horizontalScrollBar(), view.verticalScrollBar()
     h.setValue((h.minimum() + h.maximum()) // 2)
     v.setValue((v.minimum() + v.maximum()) // 2)

@@ -47,6 +47,9 @@ class Gesture:
         self.scene.relayout_now()
 
 
+SIGHT = 50.0  # map units around the view in which links follow a drag at once
+
+
 class MoveCards(Gesture):
     """Drag cards and notes; dropped into another cell they change stage and lane."""
 
@@ -56,6 +59,7 @@ class MoveCards(Gesture):
         self.press = press
         self.starts = {item: item.pos() for item in items}
         self.card_ids = {i.item_id for i in items if isinstance(i, CardItem)}
+        self.stale: set[str] = set()  # links not moved yet (out of sight)
         for item in items:
             item.setZValue(DRAG_Z)
             item.setOpacity(DRAG_OPACITY)
@@ -66,7 +70,16 @@ class MoveCards(Gesture):
             delta = QPointF(snap(delta.x()), snap(delta.y()))
         for item, start in self.starts.items():
             item.setPos(start + delta)
-        self.scene.update_links(self.card_ids)
+        # Links out of sight follow when the cards are dropped (MapScene.relayout_now).
+        view = self.view
+        seen = view.mapToScene(view.viewport().rect()).boundingRect()
+        self.stale |= self.scene.update_links(
+            self.card_ids, within=seen.adjusted(-SIGHT, -SIGHT, SIGHT, SIGHT))
+
+    def _catch_up(self) -> None:
+        """Run the links left out of sight during the drag to where their cards are now."""
+        stale, self.stale = self.stale, set()
+        self.scene.update_links(card_ids=(), link_ids=stale)
 
     def _restore_looks(self) -> None:
         for item in self.items:
@@ -95,10 +108,12 @@ class MoveCards(Gesture):
         except EditError as exc:
             self.view.report(str(exc))
         self.scene.relayout_now(self.items)
+        self._catch_up()
 
     def cancel(self) -> None:
         self._restore_looks()
         super().cancel()
+        self._catch_up()
 
 
 def _floor_grid(value: float) -> float:

@@ -6,7 +6,8 @@ Below ``OVERVIEW_ZOOM`` cards are plain boxes, yet a frame still walks thousands
 half its scale and its scale, so zooming within a level and scrolling only copy pixels. A tile
 is rendered the first time it is on screen; when the scene changes (the ``changed`` signal) only
 the changed rectangles of the tiles are rendered again; tiles that are not used are dropped
-first when there are more than ``MAX_TILES``.
+first when there are more than ``MAX_TILES``. Nearer than that the view draws the items and the
+tiles are dropped (``Overview.leave``): listening to ``changed`` costs every edit there.
 """
 
 from __future__ import annotations
@@ -61,6 +62,17 @@ class Overview(QObject):
             self._connected = True
             self.scene.changed.connect(self._on_changed)
             self.scene.sceneRectChanged.connect(self.clear)
+
+    def leave(self) -> None:
+        """The view draws the items themselves again: stop following the scene and drop the
+        tiles. While anyone listens to ``changed``, Qt repaints the whole old box of every
+        item whose geometry changes; for links that cross the map that is most of the view
+        on each step of a drag."""
+        if self._connected:
+            self._connected = False
+            self.scene.changed.disconnect(self._on_changed)
+            self.scene.sceneRectChanged.disconnect(self.clear)
+        self.clear()
 
     def clear(self) -> None:
         """Drop every tile (they are rendered again when needed)."""

@@ -111,7 +111,8 @@ class Camera(QObject):
         (c0, z0), (c1, z1) = self._from, self._to
         # Zoom changes feel even when interpolated on a log scale.
         zoom = z0 * (z1 / z0) ** t if z0 > 0 and z1 > 0 else z1
-        self.view.set_zoom(zoom)
+        # A glide also pans: a scaled picture of the start would leave the rest blank.
+        self.view.set_zoom(zoom, preview=False)
         self.view.centerOn(c0 + (c1 - c0) * t)
 
 

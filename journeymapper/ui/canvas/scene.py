@@ -48,6 +48,11 @@ CACHED = QGraphicsItem.CacheMode.DeviceCoordinateCache
 MAX_BSP_DEPTH = 10
 
 
+def _span(a: Rect, b: Rect) -> QRectF:
+    left, top = min(a.x, b.x), min(a.y, b.y)
+    return QRectF(left, top, max(a.right, b.right) - left, max(a.bottom, b.bottom) - top)
+
+
 def qrect(rect: Rect) -> QRectF:
     """A layout rectangle as a QRectF."""
     return QRectF(rect.x, rect.y, rect.w, rect.h)
@@ -131,11 +136,13 @@ class MapScene(QGraphicsScene):
         return [self.links[i] for i in self._links_of.get(card_id, ()) if i in self.links]
 
     def update_links(self, card_ids: Iterable[str] | None = None,
-                     link_ids: Iterable[str] = (), where: Mapping[str, Rect] | None = None
-                     ) -> None:
+                     link_ids: Iterable[str] = (), where: Mapping[str, Rect] | None = None,
+                     within: QRectF | None = None) -> set[str]:
         """Run link arrows to where their cards are now (also while a drag moves them):
         those of ``card_ids`` (None: every link) and the links ``link_ids``. ``where`` may
-        tell where the cards are (the layout, when every card was just put there)."""
+        tell where the cards are (the layout, when every card was just put there). With
+        ``within`` (what a view shows, while a drag goes on) links that stay outside it are
+        left for later; their ids are returned."""
         links = (set(self.links.values()) if card_ids is None else
                  {ln for c in card_ids for ln in self.links_of(c)})
         links.update(self.links[i] for i in link_ids if i in self.links)
@@ -154,6 +161,7 @@ class MapScene(QGraphicsScene):
                                           body.height())
             return rects[card_id]
 
+        left: set[str] = set()
         for link in links:
             source, target = rect_of(link.source_id), rect_of(link.target_id)
             shown = source is not None and target is not None
@@ -161,7 +169,13 @@ class MapScene(QGraphicsScene):
                 link.refresh()  # where it was, or will be
                 link.setVisible(shown)
             if source is not None and target is not None:
+                # The arrow runs inside the box around both cards.
+                if within is not None and not link.boundingRect().intersects(within) \
+                        and not _span(source, target).intersects(within):
+                    left.add(link.item_id)  # out of sight before and after this step
+                    continue
                 link.set_points(*link_line(source, target))
+        return left
 
     def persona_filter(self) -> str | None:
         """The persona whose journey is highlighted (None: everyone)."""

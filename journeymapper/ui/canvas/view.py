@@ -177,15 +177,18 @@ class MapView(ViewEdits, QGraphicsView):
         """The zoom factor (1.0 is 100%)."""
         return self.transform().m11()
 
-    def set_zoom(self, factor: float, *, under_mouse: bool = False) -> None:
-        """Zoom to ``factor`` (clamped), around the view's centre or the mouse."""
+    def set_zoom(self, factor: float, *, under_mouse: bool = False,
+                 preview: bool = True) -> None:
+        """Zoom to ``factor`` (clamped), around the view's centre or the mouse. Until the
+        zoom rests the view shows its last frame scaled (``preview=False``: the map itself,
+        for moves that also pan, like the presentation's glides)."""
         factor = min(MAX_ZOOM, max(MIN_ZOOM, factor))
         if abs(factor - self.zoom()) < 1e-9:
             return
         anchor = (QGraphicsView.ViewportAnchor.AnchorUnderMouse if under_mouse
                   else QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setTransformationAnchor(anchor)
-        if level_for(factor) is None:  # nearer than the overview's pictures
+        if preview:
             self.zoom_preview.begin()
         else:
             self.zoom_preview.end()
@@ -244,6 +247,7 @@ class MapView(ViewEdits, QGraphicsView):
         level = level_for(self.zoom())
         self.map_scene.set_cards_cached(level is None)
         if level is None:
+            self.overview.leave()
             super().paintEvent(event)
             return
         painter = QPainter(self.viewport())

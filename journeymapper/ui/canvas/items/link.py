@@ -17,13 +17,15 @@ from PySide6.QtGui import (
     QPainterPath,
     QPainterPathStroker,
     QPen,
+    QPixmap,
     QPolygonF,
+    QTransform,
 )
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QStyleOptionGraphicsItem, QWidget
 from shiboken6 import isValid
 
 from journeymapper.document import Kind
-from journeymapper.layout import Rect, link_line
+from journeymapper.layout import Rect, clip_segment, link_line, segment_boxes
 from journeymapper.ui.canvas import style
 from journeymapper.ui.canvas.content import LinkContent
 from journeymapper.ui.canvas.items.text import TextBlock
@@ -39,6 +41,11 @@ LOD_LINE = 0.1
 # faster, and in such a tangle no single line can be followed anyway.
 DENSE = 150
 DIMMED_OPACITY = 0.2
+# A link whose box is larger than this (in square map units) repaints along its line when it
+# moves, in steps of REPAINT_STEP, not its whole box.
+LONG_BOX = 600.0 * 600.0
+REPAINT_STEP = 300.0
+MAX_AREAS = 24  # more rectangles in a repainted region: one query for their bounding box
 # Drawn by the layer, not by itself (Qt then never calls its paint()).
 LINK_FLAGS = (QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
               | QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
@@ -105,13 +112,13 @@ class LinkItem(QGraphicsItem):
         if ends != self._ends:
             old = self._bounds
             self.prepareGeometryChange()
-            self._ends = ends
             self._line = QLineF(*ends)
             self._arrow = None
             self._short = abs(ends[2] - ends[0]) + abs(ends[3] - ends[1]) < 1
+            old_ends, self._ends = self._ends, ends
             self._shape = None
             self._place()
-            self._repaint(old)
+            self._repaint(old, old_ends)
 
     def line(self) -> QLineF:
         """The arrow's line in map coordinates."""
@@ -141,18 +148,48 @@ class LinkItem(QGraphicsItem):
             self._caption = TextBlock(self._content.caption, style.font(13, bold=True), 200)
         return self._caption
 
-    def _repaint(self, old: QRectF | None = None) -> None:
+    def _repaint(self, old: QRectF | None = None,
+                 old_ends: tuple[float, float, float, float] | None = None) -> None:
         # Not yet in the scene while it is built: nothing on screen to repaint.
-        if self.layer is not None and self.scene() is not None and self.isVisible() \
-                and isValid(self.layer):
-            self.layer.update(self._bounds if old is None else self._bounds.united(old))
+        scene = self.scene()
+        if self.layer is None or scene is None or not self.isVisible() \
+                or not isValid(self.layer):
+            return
+        # Scene updates, not the layer's: Qt repaints all of an item that asks for a part
+        # when anyone listens to the scene's changes (the overview does), and the layer
+        # covers the whole map.
+        box = self._bounds if old is None else self._bounds.united(old)
+        if box.width() * box.height() < LONG_BOX or not scene.views():
+            scene.update(box)
+            return
+        # A long slanted link's box covers much of the view: repaint along its lines only.
+        seen = [view.mapToScene(view.viewport().rect()).boundingRect()
+                for view in scene.views()]
+        reach = ARROW + 4
+        for ends in {self._ends, old_ends or self._ends}:
+            for visible in seen:
+                piece = clip_segment(Rect(visible.x() - reach, visible.y() - reach,
+                                          visible.width() + 2 * reach,
+                                          visible.height() + 2 * reach),
+                                     (ends[0], ends[1]), (ends[2], ends[3]))
+                if piece is None:
+                    continue
+                for r in segment_boxes(*piece, REPAINT_STEP, reach):
+                    scene.update(QRectF(r.x, r.y, r.w, r.h))
+        for caption in (old, self._bounds) if self._caption_box is not None else ():
+            if caption is not None:
+                mid = caption.center()
+                scene.update(QRectF(mid.x() - 112, mid.y() - 16, 224, 32))
 
     def refresh(self) -> None:
         """Draw the link again (its selection or visibility changed). Not an ``itemChange``
         override: Qt would call into Python eight times for every link the scene builds."""
-        # While a scene is torn down, Qt deselects items after the layer has gone.
-        if self.layer is not None and isValid(self.layer):
-            self.layer.update(self._bounds)
+        # While a scene is torn down, Qt deselects items after they (or the layer) have gone.
+        if not isValid(self) or self.layer is None or not isValid(self.layer):
+            return
+        scene = self.scene()
+        if scene is not None:
+            scene.update(self._bounds)
 
     def _place(self) -> None:
         """Work out the bounding box (line, head and caption) and the caption's box."""
@@ -202,6 +239,9 @@ class LinkLayer(QGraphicsItem):
     def __init__(self) -> None:
         super().__init__()
         self._rect = QRectF()
+        self._captions = CaptionPictures()
+        # Whether the view (at this transform and size) shows more than DENSE links.
+        self._density: tuple[tuple[float, ...], bool] = ((), False)
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setZValue(self.z_value)
@@ -231,8 +271,16 @@ class LinkLayer(QGraphicsItem):
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
         if lod < LOD_LINE:
             return
-        exposed = option.exposedRect
-        links = self.links_in(exposed)
+        areas = self._areas(painter, option.exposedRect)
+        if len(areas) == 1:
+            found = self.links_in(areas[0])
+        else:  # one query, then the links that meet one of the areas
+            around = areas[0]
+            for area in areas[1:]:
+                around = around.united(area)
+            found = [link for link in self.links_in(around)
+                     if any(link._bounds.intersects(area) for area in areas)]
+        links = {id(link): link for link in found}
         if not links:
             return
         smooth = not (widget is not None and self._dense(widget, len(links)))
@@ -242,13 +290,13 @@ class LinkLayer(QGraphicsItem):
         captions: list[LinkItem] = []
         arrows = lod >= LOD_ARROW
         show_captions = lod >= LOD_CAPTION
-        for link in links:
+        for link in links.values():
             # Boxes that meet the exposed area are enough: Qt clips the few lines that pass
             # beside it faster than Python could test each line.
             if link._short:
                 continue
-            if show_captions and link._caption_box is not None \
-                    and link._caption_box.intersects(exposed):
+            box = link._caption_box
+            if show_captions and box is not None and any(box.intersects(a) for a in areas):
                 captions.append(link)
             selected = link.isSelected()
             color = style.SELECTED if selected else link._color
@@ -278,9 +326,27 @@ class LinkLayer(QGraphicsItem):
         for (key, dimmed), path in heads.items():
             painter.setOpacity(DIMMED_OPACITY if dimmed else 1.0)
             painter.fillPath(path, QBrush(colors[key]))
-        for link in captions:
-            self._draw_caption(painter, link)
+        if captions and widget is not None:
+            self._captions.draw(painter, captions)
+        else:  # a picture or an SVG of the map: texts stay texts
+            for link in captions:
+                _draw_caption(painter, link)
         painter.setOpacity(1.0)
+
+    @staticmethod
+    def _areas(painter: QPainter, exposed: QRectF) -> list[QRectF]:
+        """The parts of the map to draw: the rectangles of the region Qt repaints (a moved
+        card's long links leave a thin diagonal band, not their whole box), or the exposed
+        rectangle."""
+        engine = painter.paintEngine()
+        region = engine.systemClip() if engine is not None else None
+        if region is None or region.isEmpty() or region.rectCount() > MAX_AREAS:
+            return [exposed]
+        to_map, invertible = painter.deviceTransform().inverted()
+        if not invertible:
+            return [exposed]
+        return [area for rect in region
+                if not (area := to_map.mapRect(QRectF(rect)) & exposed).isEmpty()]
 
     def _dense(self, widget: QWidget, drawn: int) -> bool:
         """True when the view shows more than DENSE links (the same answer for every part of
@@ -290,20 +356,85 @@ class LinkLayer(QGraphicsItem):
         view = widget.parentWidget()
         if not isinstance(view, QGraphicsView):
             return False
-        seen = view.mapToScene(view.viewport().rect()).boundingRect()
-        return len(self.links_in(seen)) > DENSE
+        t = view.viewportTransform()
+        key = (t.m11(), t.m22(), t.dx(), t.dy(), view.viewport().width(),
+               view.viewport().height())
+        if self._density[0] != key:
+            seen = view.mapToScene(view.viewport().rect()).boundingRect()
+            self._density = (key, len(self.links_in(seen)) > DENSE)
+        return self._density[1]
 
-    @staticmethod
-    def _draw_caption(painter: QPainter, link: LinkItem) -> None:
-        mid = link._line.center()
+
+class CaptionPictures:
+    """Link captions drawn once per text, colour and scale, then copied: a map shows the same
+    few shares ("30%") on hundreds of links. Only the current scale is kept."""
+
+    def __init__(self) -> None:
+        self._scale = 0.0
+        self._ratio = 1.0
+        self._pictures: dict[tuple[str, int], tuple[QPixmap, float, float]] = {}
+
+    def draw(self, painter: QPainter, links: list[LinkItem]) -> None:
+        """Draw the captions of ``links`` at their lines' middles."""
+        transform = painter.worldTransform()
+        scale = transform.m11()
+        if transform.isRotating() or scale <= 0 or transform.m22() != scale:
+            for link in links:
+                _draw_caption(painter, link)
+            return
+        ratio = painter.device().devicePixelRatioF() if painter.device() is not None else 1.0
+        if (scale, ratio) != (self._scale, self._ratio):
+            self._scale, self._ratio, self._pictures = scale, ratio, {}
+        painter.setWorldTransform(QTransform())
+        for link in links:
+            picture = self._picture(link, scale)
+            if picture is None:
+                continue
+            pixmap, w, h = picture
+            mid = transform.map(link._line.center())
+            painter.setOpacity(DIMMED_OPACITY if link._dimmed else 1.0)
+            painter.drawPixmap(QPointF(round(mid.x() - w / 2), round(mid.y() - h / 2)), pixmap)
+        painter.setWorldTransform(transform)
+
+    def _picture(self, link: LinkItem, scale: float) -> tuple[QPixmap, float, float] | None:
         caption = link.caption()
         if caption is None:
-            return
+            return None
         color = style.SELECTED if link.isSelected() else link._color
-        painter.setOpacity(DIMMED_OPACITY if link._dimmed else 1.0)
-        w, h = caption.width() + 10, caption.height + 4
-        painter.setBrush(style.PAPER)
-        painter.setPen(QPen(color, 1.2))
-        painter.drawRoundedRect(QRectF(mid.x() - w / 2, mid.y() - h / 2, w, h), 5, 5)
-        painter.setPen(style.INK)
-        caption.draw(painter, mid.x() - w / 2 + 5, mid.y() - h / 2 + 2)
+        key = (link._content.caption, color.rgba())
+        picture = self._pictures.get(key)
+        if picture is None:
+            w, h = caption.width() + 10, caption.height + 4
+            pw, ph = math.ceil(w * scale) + 2, math.ceil(h * scale) + 2
+            ratio = self._ratio
+            pixmap = QPixmap(math.ceil(pw * ratio), math.ceil(ph * ratio))
+            pixmap.setDevicePixelRatio(ratio)  # sharp on high-density screens
+            pixmap.fill(Qt.GlobalColor.transparent)
+            inner = QPainter(pixmap)
+            inner.setRenderHints(QPainter.RenderHint.Antialiasing
+                                 | QPainter.RenderHint.TextAntialiasing)
+            inner.translate(1, 1)
+            inner.scale(scale, scale)
+            _paint_caption(inner, caption, color, QPointF(w / 2, h / 2))
+            inner.end()
+            picture = self._pictures[key] = (pixmap, pw, ph)
+        return picture
+
+
+def _draw_caption(painter: QPainter, link: LinkItem) -> None:
+    caption = link.caption()
+    if caption is None:
+        return
+    painter.setOpacity(DIMMED_OPACITY if link._dimmed else 1.0)
+    color = style.SELECTED if link.isSelected() else link._color
+    _paint_caption(painter, caption, color, link._line.center())
+
+
+def _paint_caption(painter: QPainter, caption: TextBlock, color: QColor, mid: QPointF) -> None:
+    """A caption's rounded box and text, centred on ``mid``."""
+    w, h = caption.width() + 10, caption.height + 4
+    painter.setBrush(style.PAPER)
+    painter.setPen(QPen(color, 1.2))
+    painter.drawRoundedRect(QRectF(mid.x() - w / 2, mid.y() - h / 2, w, h), 5, 5)
+    painter.setPen(style.INK)
+    caption.draw(painter, mid.x() - w / 2 + 5, mid.y() - h / 2 + 2)

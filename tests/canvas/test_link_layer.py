@@ -1,0 +1,171 @@
+"""One layer draws every link: what it paints, what it leaves to clicks, when it repaints."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QImage, QPainter
+
+from journeymapper.document import Kind
+from journeymapper.ui.canvas import style
+from journeymapper.ui.canvas.items.link import (
+    DENSE,
+    LONG_BOX,
+    LinkItem,
+    LinkLayer,
+)
+
+
+def _render(scene, rect: QRectF, scale: float = 1.0) -> QImage:
+    image = QImage(int(rect.width() * scale), int(rect.height() * scale),
+                   QImage.Format.Format_ARGB32)
+    image.fill(QColor("#ffffff"))
+    painter = QPainter(image)
+    scene.render(painter, QRectF(image.rect()), rect)
+    painter.end()
+    return image
+
+
+def _color_near(image: QImage, x: int, y: int, wanted: QColor, reach: int = 3) -> bool:
+    for dx in range(-reach, reach + 1):
+        for dy in range(-reach, reach + 1):
+            c = image.pixelColor(x + dx, y + dy)
+            if (abs(c.red() - wanted.red()) + abs(c.green() - wanted.green())
+                    + abs(c.blue() - wanted.blue())) < 40:
+                return True
+    return False
+
+
+def _probe(scene, link: LinkItem) -> tuple[QRectF, QPointF]:
+    """A small area around a point a quarter along the link, away from cards and captions."""
+    line = link.line()
+    point = line.pointAt(0.25)
+    return QRectF(point.x() - 20, point.y() - 20, 40, 40), QPointF(20, 20)
+
+
+def test_links_do_not_paint_themselves_the_layer_draws_them(scene):
+    link = scene.links["l1"]
+    assert link.flags() & LinkItem.GraphicsItemFlag.ItemHasNoContents
+    area, centre = _probe(scene, link)
+    image = _render(scene, area)
+    assert _color_near(image, int(centre.x()), int(centre.y()), style.LINK)
+    link.setVisible(False)  # a dangling link (a card gone) is not drawn
+    image = _render(scene, area)
+    assert not _color_near(image, int(centre.x()), int(centre.y()), style.LINK)
+
+
+def test_a_selected_link_is_drawn_in_the_selection_colour(scene):
+    link = scene.links["l1"]
+    area, centre = _probe(scene, link)
+    assert not _color_near(_render(scene, area), int(centre.x()), int(centre.y()),
+                           style.SELECTED)
+    scene.select([(Kind.LINK, "l1")])
+    assert link.isSelected()
+    assert _color_near(_render(scene, area), int(centre.x()), int(centre.y()), style.SELECTED)
+
+
+def test_the_layer_is_never_what_a_click_finds(scene, view):
+    layer = scene.link_layer
+    assert isinstance(layer, LinkLayer) and layer.shape().isEmpty()
+    link = scene.links["l1"]
+    on_link = link.line().pointAt(0.5)
+    hit = view.hit(on_link)
+    assert hit is not None and hit[0] == "link" and hit[1] is link
+    assert all(item is not layer for item in scene.items(on_link))
+
+
+class _Regions(QObject):
+    """The regions the view's viewport repaints, in map coordinates."""
+
+    def __init__(self, view) -> None:
+        super().__init__()
+        self.view = view
+        self.rects: list[QRectF] = []
+        view.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.rects += [self.view.mapToScene(r).boundingRect() for r in event.region()]
+        return False
+
+
+def test_moving_a_card_repaints_its_links_where_they_were_and_are(scene, doc, view, qtbot):
+    link = scene.links["l1"]
+    before = QRectF(link.boundingRect())
+    qtbot.wait(20)
+    regions = _Regions(view)
+    layer_box = scene.link_layer.boundingRect()
+    doc.edit(Kind.TOUCHPOINT, "tp2", y=doc.get(Kind.TOUCHPOINT, "tp2").y + 20)
+    scene.flush()
+    assert scene.link_layer.boundingRect() == layer_box  # the map did not grow
+    qtbot.waitUntil(lambda: bool(regions.rects))
+    after = link.boundingRect()
+    assert after != before
+    seen = view.mapToScene(view.viewport().rect()).boundingRect()
+    for box in (before, after):
+        visible = box.intersected(seen)
+        assert any(r.adjusted(-2, -2, 2, 2).contains(visible) for r in regions.rects), box
+    # Not the whole view: the layer covers all of the map, the repaint only the link's box.
+    assert not any(r.contains(seen.adjusted(10, 10, -10, -10)) for r in regions.rects)
+
+
+def test_a_long_slanted_link_repaints_along_its_line_not_its_box(scene, doc, view, qtbot):
+    link = scene.links["l1"]
+    box = link.boundingRect()
+    assert box.width() * box.height() < LONG_BOX  # the sample map's links are short
+    view.set_zoom(0.5)
+    view.zoom_preview.end()
+    doc.edit(Kind.TOUCHPOINT, "tp2", y=2000.0)  # far down its lane: the link gets long
+    scene.flush()
+    long_box = link.boundingRect()
+    assert long_box.width() * long_box.height() >= LONG_BOX
+    view.centerOn(long_box.center())
+    qtbot.wait(50)
+    regions = _Regions(view)
+    doc.edit(Kind.TOUCHPOINT, "tp2", x=doc.get(Kind.TOUCHPOINT, "tp2").x + 10)
+    scene.flush()
+    qtbot.waitUntil(lambda: bool(regions.rects))
+    moved = link.boundingRect()
+    seen = view.mapToScene(view.viewport().rect()).boundingRect()
+    # Pieces along the line, not the link's whole box (which fills much of the view).
+    assert len(regions.rects) >= 2
+    assert not any(r.contains(moved.intersected(seen)) for r in regions.rects)
+
+
+def test_dense_views_draw_without_antialiasing_sparse_ones_with(scene, view, monkeypatch):
+    seen: list[bool] = []
+    original = QPainter.drawLines
+
+    def spy(painter: QPainter, *args: object) -> None:
+        if painter.pen().color() == style.LINK:  # the links, not the lanes' rules
+            seen.append(bool(painter.renderHints() & QPainter.RenderHint.Antialiasing))
+        original(painter, *args)
+
+    monkeypatch.setattr(QPainter, "drawLines", spy)
+    view.viewport().repaint()
+    assert seen and all(seen)  # two links: smooth
+    monkeypatch.setattr("journeymapper.ui.canvas.items.link.DENSE", 1)
+    seen.clear()
+    view.viewport().repaint()
+    assert seen and not any(seen)
+    assert DENSE > 1
+
+
+def test_the_layer_covers_the_map(scene):
+    assert scene.link_layer.boundingRect() == scene.sceneRect()
+    assert scene.link_layer.acceptedMouseButtons() == Qt.MouseButton.NoButton
+
+
+def test_links_out_of_sight_wait_until_the_drop(scene):
+    moved = {"tp2", "tp3"}
+    lines = {i: scene.links[i].line() for i in ("l1", "l2")}
+    for card_id in moved:
+        card = scene.cards[card_id]
+        card.setPos(card.pos() + QPointF(15, 25))
+    far_away = QRectF(50_000, 50_000, 100, 100)
+    left = scene.update_links(moved, within=far_away)
+    assert left == {"l1", "l2"}
+    assert {i: scene.links[i].line() for i in lines} == lines  # not moved yet
+    near = scene.cards["tp2"].sceneBoundingRect()
+    assert scene.update_links(moved, within=near) == set()  # both touch tp2
+    assert all(scene.links[i].line() != lines[i] for i in lines)
+    assert scene.links["l2"].line().p1() != lines["l2"].p1()
