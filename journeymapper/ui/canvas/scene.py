@@ -30,6 +30,7 @@ from journeymapper.ui.canvas.content import (
     note_content,
 )
 from journeymapper.ui.canvas.items.card import Box, CardItem
+from journeymapper.ui.canvas.items.card_boxes import CardBoxLayer
 from journeymapper.ui.canvas.items.emotion_curve import EmotionCurveItem
 from journeymapper.ui.canvas.items.lane import LaneItem
 from journeymapper.ui.canvas.items.link import LinkItem, LinkLayer
@@ -43,6 +44,7 @@ GEOMETRY_FIELDS = {"stage_id", "lane_id", "x", "y", "width", "height"}
 CURVE_FIELDS = {"emotion", "persona_ids", "stage_id"}
 ALL_CURVE = "#3d4450"
 SELECTABLE = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+NO_CONTENTS = QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
 CACHED = QGraphicsItem.CacheMode.DeviceCoordinateCache
 # Deeper BSP trees cost seconds to build when long links cross thousands of leaves.
 MAX_BSP_DEPTH = 10
@@ -98,6 +100,10 @@ class MapScene(QGraphicsScene):
         self.addItem(self.focus_frame)
         self.link_layer = LinkLayer()
         self.addItem(self.link_layer)
+        self.card_boxes = CardBoxLayer(self.cards.values)
+        self.card_boxes.setVisible(False)
+        self.addItem(self.card_boxes)
+        self._far = False
         document.item_added.connect(self._on_added)
         document.item_removed.connect(self._on_removed)
         document.item_changed.connect(self._on_changed)
@@ -206,6 +212,15 @@ class MapScene(QGraphicsScene):
             for card in self.cards.values():
                 card.setCacheMode(mode)
 
+    def set_far(self, on: bool) -> None:
+        """Draw every card as a box from one layer (the view shows the overview's pictures,
+        where cards are boxes anyway), or let each card draw itself again."""
+        if on != self._far:
+            self._far = on
+            for card in self.cards.values():
+                card.setFlag(NO_CONTENTS, on)
+            self.card_boxes.setVisible(on)
+
     def grid_visible(self) -> bool:
         """True while the snapping grid is shown."""
         return self._grid
@@ -289,6 +304,8 @@ class MapScene(QGraphicsScene):
                                                  partial(self._card_box, item_id))
             if self._card_cache != QGraphicsItem.CacheMode.NoCache:
                 new.setCacheMode(self._card_cache)
+            if self._far:
+                new.setFlag(NO_CONTENTS, True)
         elif kind is Kind.NOTE:
             new = self.notes[item_id] = NoteItem(item_id, note_content(item))
             new.set_dimmed(self._persona_filter is not None)
@@ -369,6 +386,7 @@ class MapScene(QGraphicsScene):
         self.setSceneRect(QRectF(-MARGIN, -MARGIN, layout.width + 2 * MARGIN,
                                  layout.height + 2 * MARGIN))
         self.link_layer.set_rect(self.sceneRect())
+        self.card_boxes.set_rect(self.sceneRect())
         self._update_curves()
         self.layout_changed.emit()
 

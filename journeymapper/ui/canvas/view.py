@@ -246,6 +246,7 @@ class MapView(ViewEdits, QGraphicsView):
         # Far from the map, pictures of it (see overview.py) instead of thousands of items.
         level = level_for(self.zoom())
         self.map_scene.set_cards_cached(level is None)
+        self.map_scene.set_far(level is not None)
         if level is None:
             self.overview.leave()
             super().paintEvent(event)
