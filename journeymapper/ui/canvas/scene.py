@@ -137,6 +137,10 @@ class MapScene(QGraphicsScene):
         table = self.map_layout().cards if kind is Kind.TOUCHPOINT else self._layout.notes
         return qrect(table[item_id])
 
+    def selected_link_ids(self) -> set[str]:
+        """The links in the selection (the link layer asks on every frame)."""
+        return self._selected_links
+
     def links_of(self, card_id: str) -> list[LinkItem]:
         """The link items attached to a touchpoint card."""
         return [self.links[i] for i in self._links_of.get(card_id, ()) if i in self.links]

@@ -75,6 +75,7 @@ class LinkItem(QGraphicsItem):
         self.layer: LinkLayer | None = None
         self._content = content
         self._color = _color(content)
+        self._color_key = self._color.rgba()
         self._caption: TextBlock | None = None
         self._ends = (0.0, 0.0, 0.0, 0.0)
         self._line = QLineF()
@@ -95,6 +96,7 @@ class LinkItem(QGraphicsItem):
             self.prepareGeometryChange()
             self._content = content
             self._color = _color(content)
+            self._color_key = self._color.rgba()
             self._caption = None
             self._place()
             self._repaint(old)
@@ -280,35 +282,45 @@ class LinkLayer(QGraphicsItem):
                 around = around.united(area)
             found = [link for link in self.links_in(around)
                      if any(link._bounds.intersects(area) for area in areas)]
-        links = {id(link): link for link in found}
-        if not links:
+        if not found:
             return
-        smooth = not (widget is not None and self._dense(widget, len(links)))
+        smooth = not (widget is not None and self._dense(widget, found, option.exposedRect))
         lines: dict[tuple[int, bool, bool], list[QLineF]] = {}
         heads: dict[tuple[int, bool], QPainterPath] = {}
-        colors: dict[int, QColor] = {}
+        colors: dict[int, QColor] = {style.SELECTED.rgba(): style.SELECTED}
+        selected_key = style.SELECTED.rgba()
         captions: list[LinkItem] = []
         arrows = lod >= LOD_ARROW
         show_captions = lod >= LOD_CAPTION
-        for link in links.values():
+        area = areas[0] if len(areas) == 1 else None
+        scene = self.scene()
+        chosen = scene.selected_link_ids() if hasattr(scene, "selected_link_ids") else None
+        for link in found:
             # Boxes that meet the exposed area are enough: Qt clips the few lines that pass
             # beside it faster than Python could test each line.
             if link._short:
                 continue
             box = link._caption_box
-            if show_captions and box is not None and any(box.intersects(a) for a in areas):
+            if show_captions and box is not None and (
+                    box.intersects(area) if area is not None
+                    else any(box.intersects(a) for a in areas)):
                 captions.append(link)
-            selected = link.isSelected()
-            color = style.SELECTED if selected else link._color
-            key = color.rgba()
-            colors[key] = color
-            group = lines.setdefault((key, selected, link._dimmed), [])
+            selected = link.isSelected() if chosen is None else link.item_id in chosen
+            if selected:
+                key = selected_key
+            else:
+                key = link._color_key
+                colors[key] = link._color
+            dimmed = link._dimmed
+            group = lines.get((key, selected, dimmed))
+            if group is None:
+                group = lines[(key, selected, dimmed)] = []
             if arrows:
-                shaft, head = link.arrow()
+                shaft, head = link._arrow or link.arrow()
                 group.append(shaft)
-                path = heads.get((key, link._dimmed))
+                path = heads.get((key, dimmed))
                 if path is None:
-                    path = heads[(key, link._dimmed)] = QPainterPath()
+                    path = heads[(key, dimmed)] = QPainterPath()
                 path.addPolygon(head)
             else:
                 group.append(link._line)
@@ -348,10 +360,10 @@ class LinkLayer(QGraphicsItem):
         return [area for rect in region
                 if not (area := to_map.mapRect(QRectF(rect)) & exposed).isEmpty()]
 
-    def _dense(self, widget: QWidget, drawn: int) -> bool:
+    def _dense(self, widget: QWidget, found: list[LinkItem], exposed: QRectF) -> bool:
         """True when the view shows more than DENSE links (the same answer for every part of
         a frame: a line must not be smooth in one strip and jagged in the next)."""
-        if drawn > DENSE:
+        if len(found) > DENSE:
             return True
         view = widget.parentWidget()
         if not isinstance(view, QGraphicsView):
@@ -361,7 +373,8 @@ class LinkLayer(QGraphicsItem):
                view.viewport().height())
         if self._density[0] != key:
             seen = view.mapToScene(view.viewport().rect()).boundingRect()
-            self._density = (key, len(self.links_in(seen)) > DENSE)
+            count = len(found) if exposed.contains(seen) else len(self.links_in(seen))
+            self._density = (key, count > DENSE)
         return self._density[1]
 
 
