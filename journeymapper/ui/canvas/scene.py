@@ -249,6 +249,7 @@ class MapScene(QGraphicsScene):
                     self.removeItem(item)
                 table.clear()
         self._links_of.clear()
+        self.link_layer.grid.clear()
         if self._persona_filter and self.document.find(Kind.PERSONA, self._persona_filter) is None:
             self._persona_filter = None
         p = self.document.project
@@ -447,6 +448,7 @@ class MapScene(QGraphicsScene):
         if kind is Kind.LINK and isinstance(item, LinkItem):
             self._links_of[item.source_id].discard(item_id)
             self._links_of[item.target_id].discard(item_id)
+            self.link_layer.grid.place(item, None)
         if kind is Kind.PERSONA:
             if self._persona_filter == item_id:
                 self.set_persona_filter(None)

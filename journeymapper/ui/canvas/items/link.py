@@ -29,6 +29,7 @@ from journeymapper.layout import Rect, clip_segment, link_line, segment_boxes
 from journeymapper.ui.canvas import style
 from journeymapper.ui.canvas.content import LinkContent
 from journeymapper.ui.canvas.items.text import TextBlock
+from journeymapper.ui.canvas.link_grid import LinkGrid
 
 ARROW = 14.0
 PICK_WIDTH = 12.0
@@ -207,6 +208,8 @@ class LinkItem(QGraphicsItem):
             top, bottom = min(top, mid_y - 14), max(bottom, mid_y + 14)
             self._caption_box = QRectF(mid_x - 110, mid_y - 14, 220, 28)
         self._bounds = QRectF(left, top, right - left, bottom - top)
+        if self.layer is not None:
+            self.layer.grid.place(self, (left, top, right, bottom))
 
     def boundingRect(self) -> QRectF:
         return self._bounds  # Qt asks often (index, paint): computed when the line changes
@@ -241,6 +244,7 @@ class LinkLayer(QGraphicsItem):
     def __init__(self) -> None:
         super().__init__()
         self._rect = QRectF()
+        self.grid: LinkGrid[LinkItem] = LinkGrid()  # filed by the links as they move
         self._captions = CaptionPictures()
         # Whether the view (at this transform and size) shows more than DENSE links.
         self._density: tuple[tuple[float, ...], bool] = ((), False)
@@ -262,11 +266,8 @@ class LinkLayer(QGraphicsItem):
 
     def links_in(self, rect: QRectF) -> list[LinkItem]:
         """The visible links whose boxes meet ``rect``."""
-        scene = self.scene()
-        if scene is None:
-            return []
-        found = scene.items(rect, Qt.ItemSelectionMode.IntersectsItemBoundingRect)
-        return [item for item in found if isinstance(item, LinkItem) and item.isVisible()]
+        near = self.grid.near(rect.left(), rect.top(), rect.right(), rect.bottom())
+        return [link for link in near if link._bounds.intersects(rect) and link.isVisible()]
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
