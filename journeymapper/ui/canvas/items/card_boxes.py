@@ -10,38 +10,21 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import QStyleOptionGraphicsItem, QWidget
 
 from journeymapper.layout import CARD_HEIGHT, CARD_WIDTH
 from journeymapper.ui.canvas import style
 from journeymapper.ui.canvas.items.card import DIMMED_OPACITY, CardItem
+from journeymapper.ui.canvas.items.layer import MapLayer
 
 
-class CardBoxLayer(QGraphicsItem):
+class CardBoxLayer(MapLayer):
     """Draws the cards of its scene as boxes (channel colour, KPI alert frame)."""
 
-    z_value = CardItem.z_value
-
     def __init__(self, cards: Callable[[], Iterable[CardItem]]) -> None:
-        super().__init__()
+        super().__init__(CardItem.z_value)
         self._cards = cards
-        self._rect = QRectF()
-        self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
-        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-        self.setZValue(self.z_value)
-
-    def set_rect(self, rect: QRectF) -> None:
-        """Cover this part of the map."""
-        if rect != self._rect:
-            self.prepareGeometryChange()
-            self._rect = QRectF(rect)
-
-    def boundingRect(self) -> QRectF:
-        return self._rect
-
-    def shape(self) -> QPainterPath:
-        return QPainterPath()  # never what a click finds: the cards are
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:

@@ -28,6 +28,7 @@ from journeymapper.document import Kind
 from journeymapper.layout import Rect, clip_segment, link_line, segment_boxes
 from journeymapper.ui.canvas import style
 from journeymapper.ui.canvas.content import LinkContent
+from journeymapper.ui.canvas.items.layer import MapLayer
 from journeymapper.ui.canvas.items.text import TextBlock
 from journeymapper.ui.canvas.link_grid import LinkGrid
 
@@ -232,37 +233,16 @@ def _color(content: LinkContent) -> QColor:
     return QColor(content.color) if content.color else style.LINK
 
 
-class LinkLayer(QGraphicsItem):
-    """Draws the links of its scene in the exposed area: lines grouped by pen, heads by colour.
-
-    It covers the whole map but holds no shape, so clicks, hovers and rubber bands find the
-    links and cards under it, never the layer.
-    """
-
-    z_value = LinkItem.z_value
+class LinkLayer(MapLayer):
+    """Draws the links of its scene in the exposed area: lines grouped by pen, heads by
+    colour."""
 
     def __init__(self) -> None:
-        super().__init__()
-        self._rect = QRectF()
+        super().__init__(LinkItem.z_value)
         self.grid: LinkGrid[LinkItem] = LinkGrid()  # filed by the links as they move
         self._captions = CaptionPictures()
         # Whether the view (at this transform and size) shows more than DENSE links.
         self._density: tuple[tuple[float, ...], bool] = ((), False)
-        self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
-        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-        self.setZValue(self.z_value)
-
-    def set_rect(self, rect: QRectF) -> None:
-        """Cover this part of the map (where the cards are, plus a margin)."""
-        if rect != self._rect:
-            self.prepareGeometryChange()
-            self._rect = QRectF(rect)
-
-    def boundingRect(self) -> QRectF:
-        return self._rect
-
-    def shape(self) -> QPainterPath:
-        return QPainterPath()
 
     def links_in(self, rect: QRectF) -> list[LinkItem]:
         """The visible links whose boxes meet ``rect``."""
