@@ -158,14 +158,24 @@ def test_the_layer_covers_the_map(scene):
 def test_links_out_of_sight_wait_until_the_drop(scene):
     moved = {"tp2", "tp3"}
     lines = {i: scene.links[i].line() for i in ("l1", "l2")}
+    dragged = scene.dragged_links(moved)
     for card_id in moved:
         card = scene.cards[card_id]
         card.setPos(card.pos() + QPointF(15, 25))
-    far_away = QRectF(50_000, 50_000, 100, 100)
-    left = scene.update_links(moved, within=far_away)
-    assert left == {"l1", "l2"}
+    dragged.follow(15, 25, QRectF(50_000, 50_000, 100, 100))  # far from both
+    assert dragged.stale == {"l1", "l2"}
     assert {i: scene.links[i].line() for i in lines} == lines  # not moved yet
-    near = scene.cards["tp2"].sceneBoundingRect()
-    assert scene.update_links(moved, within=near) == set()  # both touch tp2
+    dragged.follow(15, 25, scene.cards["tp2"].sceneBoundingRect())  # both touch tp2
+    assert dragged.stale == set()
     assert all(scene.links[i].line() != lines[i] for i in lines)
-    assert scene.links["l2"].line().p1() != lines["l2"].p1()
+    # Where update_links puts them from the cards themselves: the same place.
+    followed = {i: scene.links[i].line() for i in lines}
+    scene.update_links(moved)
+    assert {i: scene.links[i].line() for i in lines} == followed
+    # A link between two dragged cards moves with them as it is.
+    both = scene.dragged_links({"tp0", "tp2"})
+    before = scene.links["l1"].line()
+    both.follow(40, 0, QRectF(-1e6, -1e6, 2e6, 2e6))
+    after = scene.links["l1"].line()
+    assert after.p1() == before.p1() + QPointF(40, 0)
+    assert after.p2() == before.p2() + QPointF(40, 0)

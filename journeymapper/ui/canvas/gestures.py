@@ -59,7 +59,7 @@ class MoveCards(Gesture):
         self.press = press
         self.starts = {item: item.pos() for item in items}
         self.card_ids = {i.item_id for i in items if isinstance(i, CardItem)}
-        self.stale: set[str] = set()  # links not moved yet (out of sight)
+        self.links = self.scene.dragged_links(self.card_ids)
         for item in items:
             item.setZValue(DRAG_Z)
             item.setOpacity(DRAG_OPACITY)
@@ -70,15 +70,14 @@ class MoveCards(Gesture):
             delta = QPointF(snap(delta.x()), snap(delta.y()))
         for item, start in self.starts.items():
             item.setPos(start + delta)
-        # Links out of sight follow when the cards are dropped (MapScene.relayout_now).
+        # Links out of sight follow when the cards are dropped (_catch_up).
         view = self.view
         seen = view.mapToScene(view.viewport().rect()).boundingRect()
-        self.stale |= self.scene.update_links(
-            self.card_ids, within=seen.adjusted(-SIGHT, -SIGHT, SIGHT, SIGHT))
+        self.links.follow(delta.x(), delta.y(), seen.adjusted(-SIGHT, -SIGHT, SIGHT, SIGHT))
 
     def _catch_up(self) -> None:
         """Run the links left out of sight during the drag to where their cards are now."""
-        stale, self.stale = self.stale, set()
+        stale, self.links.stale = self.links.stale, set()
         self.scene.update_links(card_ids=(), link_ids=stale)
 
     def _restore_looks(self) -> None:

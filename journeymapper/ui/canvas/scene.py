@@ -19,7 +19,15 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from journeymapper.document import Document, Kind
 from journeymapper.gc_pause import building
-from journeymapper.layout import LiveLayout, MapLayout, Rect, emotion_curves, link_line
+from journeymapper.layout import (
+    CARD_HEIGHT,
+    CARD_WIDTH,
+    LiveLayout,
+    MapLayout,
+    Rect,
+    emotion_curves,
+    link_line,
+)
 from journeymapper.ui.canvas import style
 from journeymapper.ui.canvas.content import (
     CardContent,
@@ -29,6 +37,7 @@ from journeymapper.ui.canvas.content import (
     link_content,
     note_content,
 )
+from journeymapper.ui.canvas.dragged_links import DraggedLinks
 from journeymapper.ui.canvas.items.card import Box, CardItem
 from journeymapper.ui.canvas.items.card_boxes import CardBoxLayer
 from journeymapper.ui.canvas.items.emotion_curve import EmotionCurveItem
@@ -48,11 +57,6 @@ NO_CONTENTS = QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
 CACHED = QGraphicsItem.CacheMode.DeviceCoordinateCache
 # Deeper BSP trees cost seconds to build when long links cross thousands of leaves.
 MAX_BSP_DEPTH = 10
-
-
-def _span(a: Rect, b: Rect) -> QRectF:
-    left, top = min(a.x, b.x), min(a.y, b.y)
-    return QRectF(left, top, max(a.right, b.right) - left, max(a.bottom, b.bottom) - top)
 
 
 def qrect(rect: Rect) -> QRectF:
@@ -141,18 +145,28 @@ class MapScene(QGraphicsScene):
         """The links in the selection (the link layer asks on every frame)."""
         return self._selected_links
 
+    def dragged_links(self, card_ids: set[str]) -> DraggedLinks:
+        """The links of these cards, to run to them as a drag moves them."""
+        links = {ln for c in card_ids for ln in self.links_of(c) if ln.isVisible()}
+        ends = {end for ln in links for end in (ln.source_id, ln.target_id)}
+        starts = {}
+        for card_id in ends:
+            card = self.cards.get(card_id)
+            if card is not None:
+                pos = card.pos()
+                starts[card_id] = Rect(pos.x(), pos.y(), CARD_WIDTH, CARD_HEIGHT)
+        return DraggedLinks(links, starts, card_ids)
+
     def links_of(self, card_id: str) -> list[LinkItem]:
         """The link items attached to a touchpoint card."""
         return [self.links[i] for i in self._links_of.get(card_id, ()) if i in self.links]
 
     def update_links(self, card_ids: Iterable[str] | None = None,
-                     link_ids: Iterable[str] = (), where: Mapping[str, Rect] | None = None,
-                     within: QRectF | None = None) -> set[str]:
-        """Run link arrows to where their cards are now (also while a drag moves them):
-        those of ``card_ids`` (None: every link) and the links ``link_ids``. ``where`` may
-        tell where the cards are (the layout, when every card was just put there). With
-        ``within`` (what a view shows, while a drag goes on) links that stay outside it are
-        left for later; their ids are returned."""
+                     link_ids: Iterable[str] = (), where: Mapping[str, Rect] | None = None
+                     ) -> None:
+        """Run link arrows to where their cards are now: those of ``card_ids`` (None: every
+        link) and the links ``link_ids``. ``where`` may tell where the cards are (the layout,
+        when every card was just put there)."""
         links = (set(self.links.values()) if card_ids is None else
                  {ln for c in card_ids for ln in self.links_of(c)})
         links.update(self.links[i] for i in link_ids if i in self.links)
@@ -171,7 +185,6 @@ class MapScene(QGraphicsScene):
                                           body.height())
             return rects[card_id]
 
-        left: set[str] = set()
         for link in links:
             source, target = rect_of(link.source_id), rect_of(link.target_id)
             shown = source is not None and target is not None
@@ -179,13 +192,7 @@ class MapScene(QGraphicsScene):
                 link.refresh()  # where it was, or will be
                 link.setVisible(shown)
             if source is not None and target is not None:
-                # The arrow runs inside the box around both cards.
-                if within is not None and not link.boundingRect().intersects(within) \
-                        and not _span(source, target).intersects(within):
-                    left.add(link.item_id)  # out of sight before and after this step
-                    continue
                 link.set_points(*link_line(source, target))
-        return left
 
     def persona_filter(self) -> str | None:
         """The persona whose journey is highlighted (None: everyone)."""
