@@ -26,9 +26,11 @@ def make_window(qtbot, temporary_settings):
     def make() -> MainWindow:
         # Not qtbot.addWidget: pytest-qt would close it before the answer below is set.
         win = MainWindow()
+        made.append(win)
         win.show()
         qtbot.waitExposed(win)
-        made.append(win)
+        # The features and panels are built after the map's first frame, as in the app.
+        qtbot.waitUntil(lambda: win.started)
         return win
 
     yield make

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from journeymapper.cli import main
+from journeymapper.cli import COMMAND_NAMES, build_parser, main
 from journeymapper.io import load, save, schema_text
 from journeymapper.model import Touchpoint, new_project
 from journeymapper.paths import SCHEMA_FILE, template_files
@@ -80,3 +80,9 @@ def test_schema_matches_shipped_file(capsys: pytest.CaptureFixture[str]) -> None
 def test_schema_validates_a_project_file() -> None:
     jsonschema = pytest.importorskip("jsonschema")
     jsonschema.validate(json.loads(new_project().model_dump_json()), json.loads(schema_text()))
+
+
+def test_command_names_match_the_subcommands() -> None:
+    # `journeymapper FILE` tells a file from a subcommand by these names, without building
+    # the parsers; a new subcommand must be added there.
+    assert build_parser()[1] == COMMAND_NAMES

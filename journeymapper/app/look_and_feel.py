@@ -14,7 +14,7 @@ from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication
 from PySide6.QtWidgets import QDockWidget, QMenu, QToolBar
 
-from journeymapper.app.settings import APPLICATION, ORGANISATION
+from journeymapper.app.settings import APPLICATION, ORGANISATION, THEME_KEY
 from journeymapper.ui.canvas.palette import ENTRY_ROLE, Entry, entry_icon
 from journeymapper.ui.canvas.tooltips import CardToolTips
 from journeymapper.ui.theme_qt import Theme, apply_theme, canvas_color, is_dark, sharp_icon
@@ -22,7 +22,8 @@ from journeymapper.ui.theme_qt import Theme, apply_theme, canvas_color, is_dark,
 if TYPE_CHECKING:
     from journeymapper.app.main_window import MainWindow
 
-THEME_KEY = "appearance/theme"
+__all__ = ["THEME_KEY", "LookAndFeel", "fill_status_tips"]
+
 THEME_TIPS = {Theme.SYSTEM: "Follow the desktop's light or dark appearance",
               Theme.LIGHT: "Light menus and panels", Theme.DARK: "Dark menus and panels"}
 
@@ -62,8 +63,10 @@ class LookAndFeel(QObject):
         for dock in window.findChildren(QDockWidget):
             # A dock builds its contents when first shown: name them and tip their actions.
             dock.visibilityChanged.connect(lambda _v: QTimer.singleShot(0, self.polish))
-        # Features installed after this one add actions and docks too: finish after them.
+        # Features installed after this one add actions and docks too: finish after them, and
+        # again once the window has built the contents of its visible docks.
         QTimer.singleShot(0, self.polish)
+        window.startup_finished.connect(lambda: QTimer.singleShot(0, self.polish))
 
     # ----- theme ------------------------------------------------------------------------------
     def theme(self) -> Theme:

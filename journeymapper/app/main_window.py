@@ -1,12 +1,21 @@
-"""The main window: one Document for its lifetime, the map in the middle, docks around it."""
+"""The main window: one Document for its lifetime, the map in the middle, docks around it.
+
+Start-up comes in two parts. The constructor builds what the first frame shows: the map view
+and its scene, the menu bar, the palette and the (still empty) panel docks, in the user's
+theme and saved layout. The rest (the features' menus, docks and tools, the contents of the
+visible panels) is built after the map has painted its first frame, one step per turn of the
+event loop, so the map is on screen sooner and input is handled between the steps.
+``finish_startup()`` does what is left at once, for code that needs the whole window now.
+"""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QShowEvent
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QWidget
 
 from journeymapper import io
@@ -24,7 +33,9 @@ from journeymapper.paths import template_files
 from journeymapper.ui.canvas import MapScene, MapView, intents
 from journeymapper.ui.canvas.palette import Entry, PaletteDock
 from journeymapper.ui.panels import install_panels
+from journeymapper.ui.panels.docks import LazyDock
 from journeymapper.ui.selection import Selection
+from journeymapper.ui.theme_qt import Theme, apply_theme, canvas_color, is_dark
 
 APP_NAME = "Journeymapper"
 STATUS_TIMEOUT_MS = 8000
@@ -32,6 +43,9 @@ STATUS_TIMEOUT_MS = 8000
 
 class MainWindow(QMainWindow):
     """Menus, the map canvas, the palette and the panels of one open journey map."""
+
+    startup_finished = Signal()
+    """Everything the first frame did not need is built now (emitted once)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -49,8 +63,11 @@ class MainWindow(QMainWindow):
         self.palette.list.entry_activated.connect(self.insert)
         self.add_panel(self.palette, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.safety = Safety(self)
-        install_panels(self)
-        install_features(self)
+        # The docks take their places now (the first frame has its final layout); what is in
+        # them is built after that frame.
+        held = [dock for dock in install_panels(self).values() if isinstance(dock, LazyDock)]
+        for dock in held:
+            dock.hold()
         self._zoom_label = QLabel()
         self.statusBar().addPermanentWidget(self._zoom_label)
         self.view.zoom_changed.connect(lambda z: self._zoom_label.setText(f"{z:.0%}"))
@@ -62,6 +79,9 @@ class MainWindow(QMainWindow):
         self.commands.snap.setChecked(self.settings.snap_to_grid())
         self._fitted = False
         self._presentation_docks: list[QDockWidget] = []
+        # The chrome is in the user's theme from the first frame (View > Theme, a feature,
+        # comes later and keeps it in step from then on).
+        self._apply_saved_theme()
         self.resize(1400, 900)
         if geometry := self.settings.geometry():
             self.restoreGeometry(geometry)
@@ -69,6 +89,63 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
         self._update_title()
         self.view.setFocus()
+        # One dock per step: a visible one builds its contents then, the others when shown.
+        self._startup_steps: list[Callable[[], None]] = [self._install_features,
+                                                         *(dock.release for dock in held)]
+        self._startup_done = False
+        self.view.viewport().installEventFilter(self)
+
+    # ----- start-up -----------------------------------------------------------------------------
+    @property
+    def started(self) -> bool:
+        """Whether everything after the first frame is built (see ``finish_startup``)."""
+        return self._startup_done
+
+    def finish_startup(self) -> None:
+        """Build now whatever the first frame did not need and is not built yet (features,
+        the contents of the visible docks). Does nothing the second time."""
+        while self._startup_steps:
+            self._startup_steps.pop(0)()
+        self._startup_ended()
+
+    def _continue_startup(self) -> None:
+        if self._startup_steps:
+            self._startup_steps.pop(0)()
+        if self._startup_steps:
+            QTimer.singleShot(0, self, self._continue_startup)
+        else:
+            self._startup_ended()
+
+    def _startup_ended(self) -> None:
+        if not self._startup_done:
+            self._startup_done = True
+            self.view.viewport().removeEventFilter(self)
+            self.startup_finished.emit()
+
+    def _install_features(self) -> None:
+        install_features(self)
+        # The zoom level stays at the far right of the status bar, after what features put
+        # there (an export's progress).
+        bar = self.statusBar()
+        bar.removeWidget(self._zoom_label)
+        bar.addPermanentWidget(self._zoom_label)
+        self._zoom_label.show()
+        # Restoring the layout again places the features' docks and toolbars as the user left
+        # them (the first restore, before they existed, could not).
+        if state := self.settings.window_state():
+            self.restoreState(state)
+
+    def _apply_saved_theme(self) -> None:
+        apply_theme(Theme.parse(self.settings.theme() or Theme.SYSTEM.value))
+        self.scene.setBackgroundBrush(canvas_color(is_dark(QGuiApplication.palette())))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Only the map's viewport is watched, until its first paint: the rest of the start-up
+        # follows on the next turns of the event loop, once that frame is on screen.
+        if event.type() == QEvent.Type.Paint and not self._startup_done:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._continue_startup)
+        return False
 
     # ----- docks --------------------------------------------------------------------------------
     def add_panel(self, dock: QDockWidget, area: Qt.DockWidgetArea) -> None:

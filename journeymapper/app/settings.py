@@ -6,6 +6,7 @@ from PySide6.QtCore import QByteArray, QSettings
 
 ORGANISATION = "Journeymapper"
 APPLICATION = "Journeymapper"
+THEME_KEY = "appearance/theme"
 
 
 class AppSettings:
@@ -57,6 +58,10 @@ class AppSettings:
     def set_last_folder(self, folder: str) -> None:
         """Remember the folder of the last file opened or saved."""
         self._store.setValue("files/last_folder", folder)
+
+    def theme(self) -> str:
+        """The theme picked in View > Theme ("system", "light", "dark"; empty: never picked)."""
+        return str(self._store.value(THEME_KEY, "") or "")
 
     def snap_to_grid(self) -> bool:
         """Whether dragging snaps to the grid."""

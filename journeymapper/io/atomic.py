@@ -29,7 +29,6 @@ import contextlib
 import errno
 import os
 import re
-import secrets
 import shutil
 import stat
 import sys
@@ -205,7 +204,8 @@ def _mode_to_keep(target: Path) -> int | None:
 
 def temp_name(name: str) -> str:
     """The name of a fresh temporary file for ``name``: ``.NAME.HOST-PID-RANDOM.tmp``."""
-    return f".{name}.{host_tag()}-{os.getpid()}-{secrets.token_hex(4)}{TEMP_SUFFIX}"
+    # os.urandom(4).hex() is secrets.token_hex(4) without importing secrets at start-up.
+    return f".{name}.{host_tag()}-{os.getpid()}-{os.urandom(4).hex()}{TEMP_SUFFIX}"
 
 
 def _create_temp(folder: Path, name: str) -> tuple[Path, int]:

@@ -21,10 +21,13 @@ the memory or the time of the app:
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import json
 import os
 import re
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -49,8 +52,10 @@ def dumps(project: Project) -> bytes:
 # A file as Journeymapper writes it starts with its schema version.
 _CURRENT_VERSION = re.compile(rb'\A(?:\xef\xbb\xbf)?\s*\{\s*"schema_version"\s*:\s*'
                               + str(SCHEMA_VERSION).encode() + rb"\s*[,}]")
-# What pydantic's parser reads unlike json.loads: NaN and Infinity (refused below) and lone
-# surrogates (kept by json.loads). Integers past 4,300 digits both refuse.
+# What pydantic's parser reads unlike json.loads: lone surrogates (kept by json.loads), and
+# NaN and Infinity, which no number of the model accepts (``Entity``'s configuration), so a
+# file holding them fails below and the full path words it. Integers past 4,300 digits both
+# refuse.
 _SURROGATE = re.compile(rb"\\u[dD][89a-fA-F]")
 
 
@@ -58,8 +63,7 @@ def _validate_fast(raw: bytes) -> Project | None:
     """The project, parsed and validated in one pass by pydantic (twice as fast as json.loads
     then validation), for a current-version file that is valid; None for anything else, which
     the full path below then reads and explains exactly as before."""
-    if (not _CURRENT_VERSION.match(raw, 0, 200) or b"NaN" in raw or b"Infinity" in raw
-            or _SURROGATE.search(raw)):
+    if not _CURRENT_VERSION.match(raw, 0, 200) or _SURROGATE.search(raw):
         return None
     try:
         project = Project.model_validate_json(raw[3:] if raw.startswith(b"\xef\xbb\xbf")
@@ -73,8 +77,41 @@ def _reject_constant(name: str) -> float:
     raise ValueError(f"{name} is not a JSON number")
 
 
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection inside the block; afterwards what it made is filed with
+    the long-lived objects and collection is switched back on (if it was on).
+
+    Parsing a file makes hundreds of thousands of objects that all stay alive, and each
+    burst of allocations triggers a collection that walks every one of them again, only to
+    find nothing: 10,000 touchpoints parse in about 60% of the time without them. Parsing
+    makes no reference cycles, and reference counting still frees everything else at once.
+    Switching collection back on alone would only move that work to the first allocations
+    after the parse (the young generation then holds every new object), so the new objects
+    are filed as they are, which only splices lists: ``gc.freeze()`` then ``gc.unfreeze()``
+    moves them to the oldest generation; when the app keeps its long-lived objects frozen
+    (``journeymapper.gc_pause``) they are frozen with them instead, and nothing of theirs is
+    unfrozen. A caller that switched collection off keeps it off and decides itself."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            frozen_before = gc.get_freeze_count()
+            gc.freeze()
+            if not frozen_before:
+                gc.unfreeze()
+            gc.enable()
+
+
 def parse(raw: bytes, path: Path | str = "<memory>") -> Project:
     """A project from file bytes, or ProjectFileError naming what is wrong and where."""
+    with _gc_paused():
+        return _parse(raw, path)
+
+
+def _parse(raw: bytes, path: Path | str) -> Project:
     if len(raw) > MAX_FILE_BYTES:
         raise ProjectFileError(path, [_too_big(len(raw))])
     try:

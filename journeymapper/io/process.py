@@ -8,10 +8,7 @@ start time of the process is recorded too and a reused pid is recognised as a di
 
 from __future__ import annotations
 
-import getpass
-import hashlib
 import os
-import socket
 import sys
 from functools import cache
 from pathlib import Path
@@ -20,6 +17,10 @@ from pathlib import Path
 @cache
 def this_host() -> str:
     """The name of this computer."""
+    # Imported here, as getpass and hashlib below: only writing a file needs them, and
+    # together they cost milliseconds of every start of the app (which first only reads).
+    import socket
+
     try:
         return socket.gethostname() or "localhost"
     except OSError:
@@ -29,12 +30,16 @@ def this_host() -> str:
 @cache
 def host_tag() -> str:
     """A short, file-name-safe tag of this host (8 hex digits)."""
+    import hashlib
+
     return hashlib.sha1(this_host().encode("utf-8", "replace")).hexdigest()[:8]
 
 
 @cache
 def this_user() -> str:
     """The login name of the user running us ("unknown" where it cannot be told)."""
+    import getpass
+
     try:
         return getpass.getuser() or "unknown"
     except Exception:  # getpass raises KeyError/OSError when there is no account entry

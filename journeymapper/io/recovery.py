@@ -19,7 +19,6 @@ import datetime as dt
 import json
 import os
 import re
-import secrets
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -43,7 +42,8 @@ _KEY_RE = re.compile(r"^[0-9a-z][0-9a-z-]{0,63}$")
 
 def new_key() -> str:
     """A fresh entry key, unique across processes: ``PID-RANDOM``."""
-    return f"{os.getpid()}-{secrets.token_hex(6)}"
+    # secrets.token_hex(6), without importing secrets at start-up.
+    return f"{os.getpid()}-{os.urandom(6).hex()}"
 
 
 @dataclass(frozen=True)

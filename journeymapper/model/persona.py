@@ -5,7 +5,16 @@ from __future__ import annotations
 from pydantic import Field
 
 from journeymapper.model.enums import Channel
-from journeymapper.model.fields import MAX_SHORT_LIST, Color, Entity, Id, Name, ShortText, Text
+from journeymapper.model.fields import (
+    MAX_SHORT_LIST,
+    Color,
+    Entity,
+    Id,
+    Name,
+    ShortText,
+    Text,
+    new_list,
+)
 
 
 class Persona(Entity):
@@ -14,9 +23,9 @@ class Persona(Entity):
     id: Id
     name: Name
     segment: ShortText = ""
-    goals: list[ShortText] = Field(default_factory=list, max_length=MAX_SHORT_LIST)
-    needs: list[ShortText] = Field(default_factory=list, max_length=MAX_SHORT_LIST)
-    pain_points: list[ShortText] = Field(default_factory=list, max_length=MAX_SHORT_LIST)
-    preferred_channels: list[Channel] = Field(default_factory=list, max_length=len(Channel))
+    goals: list[ShortText] = Field(default_factory=new_list, max_length=MAX_SHORT_LIST)
+    needs: list[ShortText] = Field(default_factory=new_list, max_length=MAX_SHORT_LIST)
+    pain_points: list[ShortText] = Field(default_factory=new_list, max_length=MAX_SHORT_LIST)
+    preferred_channels: list[Channel] = Field(default_factory=new_list, max_length=len(Channel))
     quote: Text = ""
     color: Color = "#e45756"

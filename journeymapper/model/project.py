@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from operator import attrgetter, eq
 from typing import Any
 
 from pydantic import Field, model_validator
@@ -16,6 +17,7 @@ from journeymapper.model.fields import (
     Name,
     ShortText,
     Text,
+    new_list,
 )
 from journeymapper.model.link import Link, Note
 from journeymapper.model.persona import Persona
@@ -70,17 +72,17 @@ class Project(Entity):
     description: Text = ""
     business: BusinessContext = Field(default_factory=BusinessContext)
     scoring: Scoring = Field(default_factory=Scoring)
-    stages: list[Stage] = Field(default_factory=list, max_length=MAX_SHORT_LIST)
-    lanes: list[Lane] = Field(default_factory=list, max_length=MAX_SHORT_LIST)
-    personas: list[Persona] = Field(default_factory=list, max_length=MAX_SHORT_LIST)
-    touchpoints: list[Touchpoint] = Field(default_factory=list, max_length=MAX_ITEMS)
-    links: list[Link] = Field(default_factory=list, max_length=MAX_ITEMS)
-    notes: list[Note] = Field(default_factory=list, max_length=MAX_ITEMS)
+    stages: list[Stage] = Field(default_factory=new_list, max_length=MAX_SHORT_LIST)
+    lanes: list[Lane] = Field(default_factory=new_list, max_length=MAX_SHORT_LIST)
+    personas: list[Persona] = Field(default_factory=new_list, max_length=MAX_SHORT_LIST)
+    touchpoints: list[Touchpoint] = Field(default_factory=new_list, max_length=MAX_ITEMS)
+    links: list[Link] = Field(default_factory=new_list, max_length=MAX_ITEMS)
+    notes: list[Note] = Field(default_factory=new_list, max_length=MAX_ITEMS)
     # The lists above are the active version of the map; ``versions`` holds the other named
     # snapshots (see journeymapper.model.version). Personas and scoring are shared.
     version_id: Id = DEFAULT_VERSION_ID
     version_name: Name = DEFAULT_VERSION_NAME
-    versions: list[MapVersion] = Field(default_factory=list, max_length=MAX_VERSIONS)
+    versions: list[MapVersion] = Field(default_factory=new_list, max_length=MAX_VERSIONS)
     kpi_colouring: KpiColouring = Field(default_factory=KpiColouring)
 
     @model_validator(mode="after")
@@ -132,9 +134,66 @@ def find_problems(project: Project) -> list[Problem]:
     return problems
 
 
+_ID = attrgetter("id")
+_STAGE_ID, _LANE_ID = attrgetter("stage_id"), attrgetter("lane_id")
+_SOURCE_ID, _TARGET_ID = attrgetter("source_id"), attrgetter("target_id")
+_PERSONA_ID, _PERSONA_IDS = attrgetter("persona_id"), attrgetter("persona_ids")
+_SCORES = attrgetter("scores")
+
+
+def _refer_within(refs: Iterable[str | None], known: set[str]) -> bool:
+    """True when every reference that is set names a known id."""
+    unknown = set(refs) - known
+    unknown.discard(None)
+    return not unknown
+
+
+def _is_clean(project: Project, content: Project | MapVersion) -> bool:
+    """True when ``_located_problems`` would find nothing, told with set operations over
+    whole lists: less than half the time of that item-by-item walk (10,000 touchpoints and
+    links: 20 ms against 45). False as soon as anything may be wrong; the walk then finds,
+    locates and words each problem."""
+    criteria, personas = project.scoring.criteria, project.personas
+    tps, links, notes = content.touchpoints, content.links, content.notes
+    ids = [*map(_ID, criteria), *map(_ID, personas), *map(_ID, content.stages),
+           *map(_ID, content.lanes), *map(_ID, tps), *map(_ID, links), *map(_ID, notes)]
+    if len(set(ids)) != len(ids):
+        return False
+    stages, lanes = set(map(_ID, content.stages)), set(map(_ID, content.lanes))
+    persona_set = set(map(_ID, personas))
+    persona_refs: set[str] = set()
+    for persona_ids in map(_PERSONA_IDS, tps):
+        if persona_ids:
+            if len(persona_ids) > 1 and len(set(persona_ids)) != len(persona_ids):
+                return False
+            persona_refs.update(persona_ids)
+    score_refs: set[str] = set()
+    for scores in map(_SCORES, tps):
+        score_refs.update(scores)
+    sources, targets = list(map(_SOURCE_ID, links)), list(map(_TARGET_ID, links))
+    link_personas = list(map(_PERSONA_ID, links))
+    touchpoints = set(map(_ID, tps))
+    return (_refer_within(map(_STAGE_ID, tps), stages)
+            and _refer_within(map(_LANE_ID, tps), lanes)
+            and _refer_within(persona_refs, persona_set)
+            and _refer_within(score_refs, set(map(_ID, criteria)))
+            and _refer_within(sources, touchpoints) and _refer_within(targets, touchpoints)
+            and _refer_within(link_personas, persona_set)
+            and not any(map(eq, sources, targets))
+            and len(set(zip(sources, targets, link_personas, strict=True))) == len(links)
+            and _refer_within(map(_STAGE_ID, notes), stages)
+            and _refer_within(map(_LANE_ID, notes), lanes))
+
+
 def _content_problems(project: Project, content: Project | MapVersion,
                       prefix: str) -> list[Problem]:
     """Problems of one version's stages, lanes, touchpoints, links and notes."""
+    return [] if _is_clean(project, content) else _located_problems(project, content, prefix)
+
+
+def _located_problems(project: Project, content: Project | MapVersion,
+                      prefix: str) -> list[Problem]:
+    """Every problem of one version, found item by item and located by its JSON path."""
     # Paths and messages are written only for problems: a file of 10,000 valid touchpoints
     # is checked without formatting 100,000 strings.
     problems: list[Problem] = []

@@ -25,14 +25,13 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import math
 from collections.abc import Mapping, Sequence
 from enum import StrEnum
 from typing import Annotated
 
 from pydantic import AfterValidator, Field, field_validator
 
-from journeymapper.model.fields import MAX_SHORT_LIST, Entity, Name, Text
+from journeymapper.model.fields import MAX_SHORT_LIST, Entity, Name, Text, new_dict
 
 MAX_REVIEWS = 260
 """Reviews kept per touchpoint: five years of weekly reviews. Older ones are dropped first."""
@@ -63,21 +62,14 @@ class Cadence(StrEnum):
                 Cadence.YEARLY: 12}.get(self, 0)
 
 
-def _finite(values: dict[str, float]) -> dict[str, float]:
-    for name, value in values.items():
-        if not math.isfinite(value):
-            raise ValueError(f"the value of {name!r} must be a finite number")
-    return values
-
-
 class Review(Entity):
     """One review of a touchpoint: when, the score given, KPI values measured, a comment."""
 
     date: dt.date
     # None: the entry only holds measurements (a KPI import), nobody scored the touchpoint.
     performance: int | None = Field(default=None, ge=PERFORMANCE_MIN, le=PERFORMANCE_MAX)
-    kpi_values: Annotated[dict[Name, float], AfterValidator(_finite)] = Field(
-        default_factory=dict, max_length=MAX_SHORT_LIST)
+    # Finite numbers only, as every number of the model (``Entity``'s configuration).
+    kpi_values: dict[Name, float] = Field(default_factory=new_dict, max_length=MAX_SHORT_LIST)
     comment: Text = ""
 
     @field_validator("kpi_values", mode="before")
@@ -90,7 +82,10 @@ class Review(Entity):
 
 
 def _in_date_order(reviews: list[Review]) -> list[Review]:
-    # A stable sort: reviews of the same day keep the order they were recorded in.
+    # A stable sort: reviews of the same day keep the order they were recorded in. Most
+    # touchpoints have no review at all: no sort (and no new list) for them.
+    if len(reviews) < 2:
+        return reviews
     return sorted(reviews, key=lambda r: r.date)
 
 

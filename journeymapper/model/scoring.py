@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from journeymapper.model.enums import Quadrant
-from journeymapper.model.fields import MAX_SHORT_LIST, Entity, Id, Name, Text
+from journeymapper.model.fields import MAX_SHORT_LIST, Entity, Id, Name, Text, new_list
 from journeymapper.model.touchpoint import PERFORMANCE_MAX, PERFORMANCE_MIN, SCORE_MAX, Touchpoint
 
 # The line between "high" and "low" on both axes of the importance-performance matrix.
@@ -24,7 +24,7 @@ class Criterion(Entity):
 class Scoring(Entity):
     """The criteria a project uses to rate how important each touchpoint is."""
 
-    criteria: list[Criterion] = Field(default_factory=list, max_length=MAX_SHORT_LIST)
+    criteria: list[Criterion] = Field(default_factory=new_list, max_length=MAX_SHORT_LIST)
 
     def importance(self, touchpoint: Touchpoint) -> float:
         """Weighted score of the touchpoint's criteria, 0..100 (0 when no weight is set)."""

@@ -18,6 +18,8 @@ from journeymapper.model.fields import (
     Name,
     ShortText,
     Text,
+    new_dict,
+    new_list,
 )
 from journeymapper.model.review import Cadence, ReviewHistory, next_due
 
@@ -54,8 +56,8 @@ class Touchpoint(Entity):
     stage_id: Id
     lane_id: Id
     channel: Channel = Channel.OTHER
-    persona_ids: list[Id] = Field(default_factory=list, max_length=MAX_SHORT_LIST)
-    scores: dict[Id, Score] = Field(default_factory=dict, max_length=MAX_SHORT_LIST)
+    persona_ids: list[Id] = Field(default_factory=new_list, max_length=MAX_SHORT_LIST)
+    scores: dict[Id, Score] = Field(default_factory=new_dict, max_length=MAX_SHORT_LIST)
     performance: int = Field(default=3, ge=PERFORMANCE_MIN, le=PERFORMANCE_MAX)
     emotion: int = Field(default=0, ge=EMOTION_MIN, le=EMOTION_MAX)
     owner: ShortText = ""
@@ -63,14 +65,14 @@ class Touchpoint(Entity):
     spent: Money = Decimal("0.00")
     deadline: dt.date | None = None
     status: Status = Status.IDEA
-    kpis: list[KPI] = Field(default_factory=list, max_length=MAX_SHORT_LIST)
+    kpis: list[KPI] = Field(default_factory=new_list, max_length=MAX_SHORT_LIST)
     notes: Text = ""
-    tags: list[ShortText] = Field(default_factory=list, max_length=MAX_SHORT_LIST)
+    tags: list[ShortText] = Field(default_factory=new_list, max_length=MAX_SHORT_LIST)
     # Dot votes from a workshop, kept in the file so a dead laptop loses none.
     votes: int = Field(default=0, ge=0, le=100_000)
     # Keeping the map alive after the workshop: how often to look again, and what was found.
     review_cadence: Cadence = Cadence.NONE
-    reviews: ReviewHistory = Field(default_factory=list)
+    reviews: ReviewHistory = Field(default_factory=new_list)
     x: Coordinate = 0.0
     y: Coordinate = 0.0
 

@@ -17,7 +17,7 @@ from typing import Any
 
 from pydantic import Field
 
-from journeymapper.model.fields import MAX_ITEMS, MAX_SHORT_LIST, Color, Entity, Id, Name
+from journeymapper.model.fields import MAX_ITEMS, MAX_SHORT_LIST, Color, Entity, Id, Name, new_list
 from journeymapper.model.link import Link, Note
 from journeymapper.model.stage import Lane, Stage
 from journeymapper.model.touchpoint import KPI, Touchpoint
@@ -37,11 +37,11 @@ class MapVersion(Entity):
 
     id: Id
     name: Name
-    stages: list[Stage] = Field(default_factory=list, max_length=MAX_SHORT_LIST)
-    lanes: list[Lane] = Field(default_factory=list, max_length=MAX_SHORT_LIST)
-    touchpoints: list[Touchpoint] = Field(default_factory=list, max_length=MAX_ITEMS)
-    links: list[Link] = Field(default_factory=list, max_length=MAX_ITEMS)
-    notes: list[Note] = Field(default_factory=list, max_length=MAX_ITEMS)
+    stages: list[Stage] = Field(default_factory=new_list, max_length=MAX_SHORT_LIST)
+    lanes: list[Lane] = Field(default_factory=new_list, max_length=MAX_SHORT_LIST)
+    touchpoints: list[Touchpoint] = Field(default_factory=new_list, max_length=MAX_ITEMS)
+    links: list[Link] = Field(default_factory=new_list, max_length=MAX_ITEMS)
+    notes: list[Note] = Field(default_factory=new_list, max_length=MAX_ITEMS)
 
     def content(self) -> dict[str, list[Any]]:
         """The five lists, by field name (the real lists, not copies)."""

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import json
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -114,3 +116,83 @@ def test_never_replaces_what_is_not_a_regular_file(tmp_path: Path) -> None:
     with pytest.raises(IsADirectoryError):
         save(new_project(), folder)
     assert folder.is_dir() and list(tmp_path.iterdir()) == [folder]
+
+
+@pytest.mark.parametrize("raw", [dumps(new_project("Bakery")), b'{"title": ""}', b"[1, 2"])
+def test_parsing_leaves_garbage_collection_as_it_was(raw: bytes) -> None:
+    # Parsing pauses the cyclic garbage collector (it only slows down building the objects);
+    # it must be back on afterwards, however the parse ended, and a caller that switched it
+    # off keeps it off. With nothing frozen before, nothing is left frozen after.
+    was_enabled, frozen = gc.isenabled(), gc.get_freeze_count()
+    gc.unfreeze()
+    try:
+        for enabled in (True, False):
+            gc.enable() if enabled else gc.disable()
+            with contextlib.suppress(ProjectFileError):
+                parse(raw)
+            assert gc.isenabled() is enabled
+            assert gc.get_freeze_count() == 0
+    finally:
+        gc.enable() if was_enabled else gc.disable()
+        if frozen:
+            gc.freeze()
+
+
+def test_parsing_keeps_what_the_app_froze_frozen() -> None:
+    # The app keeps its long-lived objects frozen (journeymapper.gc_pause) so collections
+    # skip them: a parse adds the new project to them and releases none of theirs.
+    kept = [[i] for i in range(100)]
+    gc.freeze()
+    frozen = gc.get_freeze_count()
+    project = parse(dumps(new_project("Bakery")))
+    assert gc.get_freeze_count() > frozen and gc.isenabled()
+    assert kept and project.title == "Bakery"
+
+
+def _every_number() -> dict[str, Any]:
+    """A current-version file with a value in every number field of the model."""
+    data = json.loads(dumps(new_project()))
+    data["personas"] = [{"id": "p", "name": "P"}]
+    data["touchpoints"] = [{
+        "id": "t", "name": "T", "stage_id": "awareness", "lane_id": "touchpoints",
+        "kpis": [{"name": "CTR", "target": 2.5, "actual": 1.5}], "x": 1.5, "y": 2.5,
+        "budget": "10.00", "spent": 4.5,
+        "reviews": [{"date": "2026-01-05", "performance": 3, "kpi_values": {"CTR": 1.25}}]}]
+    data["links"] = [{"id": "k", "source_id": "t", "target_id": "t2", "share": 0.5}]
+    data["touchpoints"].append({**data["touchpoints"][0], "id": "t2", "reviews": []})
+    data["notes"] = [{"id": "n", "text": "N", "stage_id": "awareness", "lane_id": "backstage",
+                      "x": 3.5}]
+    return data
+
+
+NUMBER_PATHS = [("stages", 0, "width"), ("lanes", 0, "height"),
+                ("scoring", "criteria", 0, "weight"), ("touchpoints", 0, "x"),
+                ("touchpoints", 0, "y"), ("touchpoints", 0, "spent"),
+                ("touchpoints", 0, "kpis", 0, "target"), ("touchpoints", 0, "kpis", 0, "actual"),
+                ("touchpoints", 0, "reviews", 0, "kpi_values", "CTR"), ("links", 0, "share"),
+                ("notes", 0, "x")]
+
+
+@pytest.mark.parametrize("path", NUMBER_PATHS)
+@pytest.mark.parametrize("literal", ["NaN", "Infinity", "-Infinity"])
+def test_nan_and_infinity_are_refused_in_every_number(path: tuple[Any, ...],
+                                                      literal: str) -> None:
+    # pydantic's own JSON parser reads these literals (json.loads is told not to): no number
+    # of the model may take them, so such a file is refused the way json.loads words it.
+    data = _every_number()
+    assert isinstance(parse(json.dumps(data).encode()), Project)
+    target: Any = data
+    for key in path[:-1]:
+        target = target[key]
+    target[path[-1]] = float(literal.replace("Infinity", "inf"))
+    raw = json.dumps(data).encode()
+    assert literal.encode() in raw
+    with pytest.raises(ProjectFileError) as info:
+        parse(raw, "x.json")
+    assert str(info.value) == f"x.json: not valid JSON ({literal} is not a JSON number)"
+
+
+def test_names_with_nan_in_them_are_fine() -> None:
+    data = _every_number()
+    data["title"] = "NaN bread and Infinity pools"
+    assert parse(json.dumps(data).encode()).title == "NaN bread and Infinity pools"

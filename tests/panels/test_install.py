@@ -96,3 +96,18 @@ def test_the_real_main_window_gets_its_panels(qtbot, tmp_path, monkeypatch):
     win.document.create(Kind.PERSONA, name="Walk-in customer")
     assert win.document.undo_stack.count() == 1
     win.document.undo_stack.undo()
+
+
+def test_a_held_dock_builds_only_when_released(qtbot, window):
+    docks = install_panels(window)
+    for dock in docks.values():
+        dock.hold()
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.wait(20)
+    assert not any(dock.built for dock in docks.values())
+    for dock in docks.values():
+        dock.release()
+    # The shown docks at once; the tabs behind them still wait until they are picked.
+    assert docks[INSPECTOR].built and docks[REGISTER].built
+    assert not docks[SUMMARY].built

@@ -1,8 +1,10 @@
 """Docks of the panels; a dock builds its contents the first time it is shown.
 
 Only the inspector and the register are visible when the app starts; building the summary,
-personas, scoring and project pages later keeps them off the start-up path. Even a visible dock
-builds on the next turn of the event loop, so the window (and the map) paint first.
+personas, scoring and project pages later keeps them off the start-up path. A visible dock
+builds on the next turn of the event loop. That alone still came before the window's first
+frame (Qt posts the paint request at low priority, after zero-time timers), so the main window
+also holds its docks (``hold``) until its map has painted, then releases them.
 """
 
 from __future__ import annotations
@@ -21,7 +23,21 @@ class LazyDock(QDockWidget):
         super().__init__(title, parent)
         self.setObjectName(object_name)  # saveState/restoreState find docks by object name
         self._factory: Callable[[], QWidget] | None = factory
+        self._held = False
+        # As visibilityChanged last said: a tab behind another dock is "visible" to
+        # isVisible() but not shown, and is not built until its tab is picked.
+        self._shown = False
         self.visibilityChanged.connect(self._visible)
+
+    def hold(self) -> None:
+        """Build nothing, even when visible, until :meth:`release`."""
+        self._held = True
+
+    def release(self) -> None:
+        """Build as usual from now on: at once when the dock is shown now."""
+        self._held = False
+        if self._shown:
+            self._build_if_visible()
 
     def content(self) -> QWidget:
         """The dock's widget, built now if it was not yet."""
@@ -38,9 +54,10 @@ class LazyDock(QDockWidget):
         return self._factory is None
 
     def _visible(self, visible: bool) -> None:
-        if visible and self._factory is not None:
+        self._shown = visible
+        if visible and self._factory is not None and not self._held:
             QTimer.singleShot(0, self, self._build_if_visible)
 
     def _build_if_visible(self) -> None:
-        if self._factory is not None and self.isVisible():
+        if self._factory is not None and not self._held and self.isVisible():
             self.content()
