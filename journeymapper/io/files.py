@@ -21,17 +21,15 @@ the memory or the time of the app:
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import json
 import os
 import re
 import stat
-from collections.abc import Iterator
 from pathlib import Path
 
 from pydantic import ValidationError
 
+from journeymapper import gc_pause
 from journeymapper.io.atomic import BACKUP_SUFFIX, SaveError, atomic_open, atomic_write
 from journeymapper.io.errors import ProjectFileError, describe_validation_error
 from journeymapper.io.migrations import migrate
@@ -77,37 +75,10 @@ def _reject_constant(name: str) -> float:
     raise ValueError(f"{name} is not a JSON number")
 
 
-@contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    """No cyclic garbage collection inside the block; afterwards what it made is filed with
-    the long-lived objects and collection is switched back on (if it was on).
-
-    Parsing a file makes hundreds of thousands of objects that all stay alive, and each
-    burst of allocations triggers a collection that walks every one of them again, only to
-    find nothing: 10,000 touchpoints parse in about 60% of the time without them. Parsing
-    makes no reference cycles, and reference counting still frees everything else at once.
-    Switching collection back on alone would only move that work to the first allocations
-    after the parse (the young generation then holds every new object), so the new objects
-    are filed as they are, which only splices lists: ``gc.freeze()`` then ``gc.unfreeze()``
-    moves them to the oldest generation; when the app keeps its long-lived objects frozen
-    (``journeymapper.gc_pause``) they are frozen with them instead, and nothing of theirs is
-    unfrozen. A caller that switched collection off keeps it off and decides itself."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            frozen_before = gc.get_freeze_count()
-            gc.freeze()
-            if not frozen_before:
-                gc.unfreeze()
-            gc.enable()
-
-
 def parse(raw: bytes, path: Path | str = "<memory>") -> Project:
     """A project from file bytes, or ProjectFileError naming what is wrong and where."""
-    with _gc_paused():
+    # Parsing 10,000 touchpoints takes 40% less time without the collector's rounds.
+    with gc_pause.parsing():
         return _parse(raw, path)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtGui import QColor, QImage, QMouseEvent
 from PySide6.QtWidgets import QApplication
 
 from journeymapper import io
@@ -80,3 +80,14 @@ def double_click(view: MapView, pos: QPoint) -> None:
     click(view, pos)
     send_mouse(view, QMouseEvent.Type.MouseButtonDblClick, pos)
     send_mouse(view, QMouseEvent.Type.MouseButtonRelease, pos, LEFT, Qt.MouseButton.NoButton)
+
+
+def color_near(image: QImage, x: int, y: int, wanted: QColor, reach: int = 3) -> bool:
+    """True when a pixel within ``reach`` of (x, y) has about the ``wanted`` colour."""
+    for dx in range(-reach, reach + 1):
+        for dy in range(-reach, reach + 1):
+            c = image.pixelColor(x + dx, y + dy)
+            if (abs(c.red() - wanted.red()) + abs(c.green() - wanted.green())
+                    + abs(c.blue() - wanted.blue())) < 40:
+                return True
+    return False

@@ -7,12 +7,9 @@ from PySide6.QtGui import QColor, QImage, QPainter
 
 from journeymapper.document import Kind
 from journeymapper.ui.canvas import style
-from journeymapper.ui.canvas.items.link import (
-    DENSE,
-    LONG_BOX,
-    LinkItem,
-    LinkLayer,
-)
+from journeymapper.ui.canvas.items.link import LONG_BOX, LinkItem
+from journeymapper.ui.canvas.items.link_layer import DENSE, LinkLayer
+from tests.canvas.helpers import color_near
 
 
 def _render(scene, rect: QRectF, scale: float = 1.0) -> QImage:
@@ -23,16 +20,6 @@ def _render(scene, rect: QRectF, scale: float = 1.0) -> QImage:
     scene.render(painter, QRectF(image.rect()), rect)
     painter.end()
     return image
-
-
-def _color_near(image: QImage, x: int, y: int, wanted: QColor, reach: int = 3) -> bool:
-    for dx in range(-reach, reach + 1):
-        for dy in range(-reach, reach + 1):
-            c = image.pixelColor(x + dx, y + dy)
-            if (abs(c.red() - wanted.red()) + abs(c.green() - wanted.green())
-                    + abs(c.blue() - wanted.blue())) < 40:
-                return True
-    return False
 
 
 def _probe(scene, link: LinkItem) -> tuple[QRectF, QPointF]:
@@ -47,20 +34,20 @@ def test_links_do_not_paint_themselves_the_layer_draws_them(scene):
     assert link.flags() & LinkItem.GraphicsItemFlag.ItemHasNoContents
     area, centre = _probe(scene, link)
     image = _render(scene, area)
-    assert _color_near(image, int(centre.x()), int(centre.y()), style.LINK)
+    assert color_near(image, int(centre.x()), int(centre.y()), style.LINK)
     link.setVisible(False)  # a dangling link (a card gone) is not drawn
     image = _render(scene, area)
-    assert not _color_near(image, int(centre.x()), int(centre.y()), style.LINK)
+    assert not color_near(image, int(centre.x()), int(centre.y()), style.LINK)
 
 
 def test_a_selected_link_is_drawn_in_the_selection_colour(scene):
     link = scene.links["l1"]
     area, centre = _probe(scene, link)
-    assert not _color_near(_render(scene, area), int(centre.x()), int(centre.y()),
+    assert not color_near(_render(scene, area), int(centre.x()), int(centre.y()),
                            style.SELECTED)
     scene.select([(Kind.LINK, "l1")])
     assert link.isSelected()
-    assert _color_near(_render(scene, area), int(centre.x()), int(centre.y()), style.SELECTED)
+    assert color_near(_render(scene, area), int(centre.x()), int(centre.y()), style.SELECTED)
 
 
 def test_the_layer_is_never_what_a_click_finds(scene, view):
@@ -143,7 +130,7 @@ def test_dense_views_draw_without_antialiasing_sparse_ones_with(scene, view, mon
     monkeypatch.setattr(QPainter, "drawLines", spy)
     view.viewport().repaint()
     assert seen and all(seen)  # two links: smooth
-    monkeypatch.setattr("journeymapper.ui.canvas.items.link.DENSE", 1)
+    monkeypatch.setattr("journeymapper.ui.canvas.items.link_layer.DENSE", 1)
     seen.clear()
     view.viewport().repaint()
     assert seen and not any(seen)

@@ -11,6 +11,7 @@ from typing import IO, Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 
+from journeymapper import gc_pause
 from journeymapper.io import ProjectFileError, atomic_write, dumps, load, parse, save
 from journeymapper.io.migrations import MIGRATIONS
 from journeymapper.model import SCHEMA_VERSION, Project, new_project
@@ -119,10 +120,11 @@ def test_never_replaces_what_is_not_a_regular_file(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("raw", [dumps(new_project("Bakery")), b'{"title": ""}', b"[1, 2"])
-def test_parsing_leaves_garbage_collection_as_it_was(raw: bytes) -> None:
+def test_parsing_leaves_garbage_collection_as_it_was(raw: bytes, monkeypatch) -> None:
     # Parsing pauses the cyclic garbage collector (it only slows down building the objects);
     # it must be back on afterwards, however the parse ended, and a caller that switched it
-    # off keeps it off. With nothing frozen before, nothing is left frozen after.
+    # off keeps it off. With no map's objects kept frozen, nothing is left frozen after.
+    monkeypatch.setattr(gc_pause, "_holding", False)
     was_enabled, frozen = gc.isenabled(), gc.get_freeze_count()
     gc.unfreeze()
     try:
@@ -139,10 +141,10 @@ def test_parsing_leaves_garbage_collection_as_it_was(raw: bytes) -> None:
 
 
 def test_parsing_keeps_what_the_app_froze_frozen() -> None:
-    # The app keeps its long-lived objects frozen (journeymapper.gc_pause) so collections
-    # skip them: a parse adds the new project to them and releases none of theirs.
-    kept = [[i] for i in range(100)]
-    gc.freeze()
+    # The app keeps the objects of the map it built frozen (gc_pause.building) so that
+    # collections skip them: a parse adds the new project to them and releases none of theirs.
+    with gc_pause.building():
+        kept = [[i] for i in range(100)]
     frozen = gc.get_freeze_count()
     project = parse(dumps(new_project("Bakery")))
     assert gc.get_freeze_count() > frozen and gc.isenabled()

@@ -22,12 +22,24 @@ class DraggedLinks:
                  dragged: set[str]) -> None:
         """``starts``: where each card at either end is as the drag begins; ``dragged``:
         the ids of the cards that move."""
-        self._ends = [(link, starts[link.source_id], link.source_id in dragged,
-                       starts[link.target_id], link.target_id in dragged)
+        # Per link, in plain numbers: each card's x, y, w, h where the drag began, and
+        # whether it moves.
+        self._ends = [(link, *_xywh(starts[link.source_id]), link.source_id in dragged,
+                       *_xywh(starts[link.target_id]), link.target_id in dragged)
                       for link in links
                       if link.source_id in starts and link.target_id in starts]
         self.stale: set[str] = set()
         """Links not run to their cards yet: out of sight since the drag began."""
+
+    def settle(self) -> None:
+        """The drag is over: file every link where it was last drawn (see
+        ``LinkItem.set_points``)."""
+        for ends in self._ends:
+            ends[0].settle()
+
+    def links(self) -> list[LinkItem]:
+        """Every link that follows the dragged cards."""
+        return [ends[0] for ends in self._ends]
 
     def follow(self, dx: float, dy: float, within: QRectF) -> None:
         """The dragged cards are ``dx, dy`` from where they began: run the links that are,
@@ -35,16 +47,22 @@ class DraggedLinks:
         w_left, w_top, w_right, w_bottom = (within.left(), within.top(), within.right(),
                                             within.bottom())
         stale = self.stale
-        for link, s, s_moves, t, t_moves in self._ends:
-            source = Rect(s.x + dx, s.y + dy, s.w, s.h) if s_moves else s
-            target = Rect(t.x + dx, t.y + dy, t.w, t.h) if t_moves else t
-            # The arrow runs inside the box around both cards.
-            out = (max(source.right, target.right) < w_left
-                   or min(source.x, target.x) > w_right
-                   or max(source.bottom, target.bottom) < w_top
-                   or min(source.y, target.y) > w_bottom)
-            if out and not link.boundingRect().intersects(within):
+        for link, sx, sy, sw, sh, s_moves, tx, ty, tw, th, t_moves in self._ends:
+            if s_moves:
+                sx, sy = sx + dx, sy + dy
+            if t_moves:
+                tx, ty = tx + dx, ty + dy
+            # The arrow runs inside the box around both cards; the box it is drawn in now
+            # is the link's own.
+            if ((max(sx + sw, tx + tw) < w_left or min(sx, tx) > w_right
+                 or max(sy + sh, ty + th) < w_top or min(sy, ty) > w_bottom)
+                    and not link.meets(w_left, w_top, w_right, w_bottom)):
                 stale.add(link.item_id)
                 continue
-            link.set_points(*link_line(source, target))
+            link.set_points(*link_line(Rect(sx, sy, sw, sh), Rect(tx, ty, tw, th)),
+                            preview=True)
             stale.discard(link.item_id)
+
+
+def _xywh(rect: Rect) -> tuple[float, float, float, float]:
+    return rect.x, rect.y, rect.w, rect.h

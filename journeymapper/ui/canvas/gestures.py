@@ -15,6 +15,7 @@ from PySide6.QtCore import QLineF, QPointF
 from journeymapper.document import EditError, Kind
 from journeymapper.layout import GRID, PADDING, relative_position, snap
 from journeymapper.model.stage import Lane, Stage
+from journeymapper.ui.canvas.dragged_cards import DRAG_OPACITY, DRAG_Z
 from journeymapper.ui.canvas.items.card import CardItem
 from journeymapper.ui.canvas.items.lane import LaneItem
 from journeymapper.ui.canvas.items.note import NoteItem
@@ -24,8 +25,6 @@ from journeymapper.ui.canvas.items.stage_header import StageHeaderItem
 if TYPE_CHECKING:
     from journeymapper.ui.canvas.view import MapView
 
-DRAG_OPACITY = 0.75
-DRAG_Z = 80.0
 
 
 class Gesture:
@@ -46,6 +45,9 @@ class Gesture:
         """Escape: put everything back."""
         self.scene.relayout_now()
 
+    def abandon(self) -> None:
+        """The map was replaced under the drag (its items are gone): leave nothing behind."""
+
 
 SIGHT = 50.0  # map units around the view in which links follow a drag at once
 
@@ -57,37 +59,39 @@ class MoveCards(Gesture):
         super().__init__(view)
         self.items = items
         self.press = press
-        self.starts = {item: item.pos() for item in items}
         self.card_ids = {i.item_id for i in items if isinstance(i, CardItem)}
         self.links = self.scene.dragged_links(self.card_ids)
-        for item in items:
-            item.setZValue(DRAG_Z)
-            item.setOpacity(DRAG_OPACITY)
+        self.carrier = self.scene.carrier
+        self.carrier.pick_up(items)
+        # The other links stay where they are: they are drawn from a picture until the drop.
+        self.scene.link_layer.hold_still(self.links.links())
+        self._delta = QPointF()
 
     def move(self, pos: QPointF) -> None:
         delta = pos - self.press
         if self.view.snap_enabled():
             delta = QPointF(snap(delta.x()), snap(delta.y()))
-        for item, start in self.starts.items():
-            item.setPos(start + delta)
+        self._delta = delta
+        self.carrier.setPos(delta)
         # Links out of sight follow when the cards are dropped (_catch_up).
         view = self.view
         seen = view.mapToScene(view.viewport().rect()).boundingRect()
         self.links.follow(delta.x(), delta.y(), seen.adjusted(-SIGHT, -SIGHT, SIGHT, SIGHT))
 
+    def _put_down(self, delta: QPointF) -> None:
+        self.carrier.put_down(delta)
+        self.scene.link_layer.release_still()
+
     def _catch_up(self) -> None:
-        """Run the links left out of sight during the drag to where their cards are now."""
+        """Run the links left out of sight during the drag to where their cards are now, and
+        file all of the drag's links in the scene's index again."""
         stale, self.links.stale = self.links.stale, set()
         self.scene.update_links(card_ids=(), link_ids=stale)
-
-    def _restore_looks(self) -> None:
-        for item in self.items:
-            item.setZValue(item.z_value)
-            item.setOpacity(1.0)
+        self.links.settle()
 
     def finish(self, pos: QPointF) -> None:
         self.move(pos)
-        self._restore_looks()
+        self._put_down(self._delta)
         layout = self.scene.map_layout()
         moves: dict[tuple[Kind, str], tuple[str, str, float, float]] = {}
         for item in self.items:
@@ -110,9 +114,12 @@ class MoveCards(Gesture):
         self._catch_up()
 
     def cancel(self) -> None:
-        self._restore_looks()
+        self._put_down(QPointF())
         super().cancel()
         self._catch_up()
+
+    def abandon(self) -> None:
+        self._put_down(QPointF())
 
 
 def _floor_grid(value: float) -> float:
@@ -144,6 +151,9 @@ class DrawLink(Gesture):
                 self.view.report(str(exc))
 
     def cancel(self) -> None:
+        self.scene.removeItem(self.guide)
+
+    def abandon(self) -> None:
         self.scene.removeItem(self.guide)
 
 
@@ -202,6 +212,9 @@ class Reorder(Gesture):
         self._clean_up()
         super().cancel()
 
+    def abandon(self) -> None:
+        self._clean_up()
+
 
 class Resize(Gesture):
     """Drag a stage header's right edge (width) or a lane label's bottom edge (height)."""
@@ -248,4 +261,7 @@ class Resize(Gesture):
             self.view.report(str(exc))
 
     def cancel(self) -> None:
+        self.scene.removeItem(self.guide)
+
+    def abandon(self) -> None:
         self.scene.removeItem(self.guide)

@@ -5,11 +5,12 @@ Pure functions of the project and its layout (no Qt), so the rules are easy to t
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from journeymapper.document import Kind
 from journeymapper.layout import MapLayout, Rect
-from journeymapper.model import Project
+from journeymapper.model import Note, Project, Touchpoint
 from journeymapper.ui.selection import Ref
 
 LEFT, RIGHT, UP, DOWN = "left", "right", "up", "down"
@@ -50,15 +51,22 @@ def first_focus(project: Project) -> Focus | None:
     return Focus(project.stages[0].id, project.lanes[0].id)
 
 
-def valid_focus(project: Project, layout: MapLayout, focus: Focus | None) -> Focus | None:
+def valid_focus(project: Project, layout: MapLayout, focus: Focus | None,
+                find: Callable[[Kind, str], Touchpoint | Note | None] | None = None
+                ) -> Focus | None:
     """The focus made valid again after an edit: a moved card takes the focus along, a
-    removed card leaves its cell focused, a removed cell gives way to the first cell."""
+    removed card leaves its cell focused, a removed cell gives way to the first cell.
+    ``find`` looks a card up by kind and id (the document's index; by default the project's
+    lists are searched, which takes a millisecond at 10,000 touchpoints)."""
     if focus is None:
         return first_focus(project)
     if focus.card is not None:
         kind, item_id = focus.card
-        items = project.touchpoints if kind is Kind.TOUCHPOINT else project.notes
-        card = next((c for c in items if c.id == item_id), None)
+        if find is not None:
+            card = find(kind, item_id)
+        else:
+            items = project.touchpoints if kind is Kind.TOUCHPOINT else project.notes
+            card = next((c for c in items if c.id == item_id), None)
         if card is not None:
             return Focus(card.stage_id, card.lane_id, focus.card)
         focus = Focus(focus.stage_id, focus.lane_id)

@@ -37,12 +37,14 @@ from journeymapper.ui.canvas.content import (
     link_content,
     note_content,
 )
+from journeymapper.ui.canvas.dragged_cards import DraggedCards
 from journeymapper.ui.canvas.dragged_links import DraggedLinks
 from journeymapper.ui.canvas.items.card import Box, CardItem
 from journeymapper.ui.canvas.items.card_boxes import CardBoxLayer
 from journeymapper.ui.canvas.items.emotion_curve import EmotionCurveItem
 from journeymapper.ui.canvas.items.lane import LaneItem
-from journeymapper.ui.canvas.items.link import LinkItem, LinkLayer
+from journeymapper.ui.canvas.items.link import LinkItem
+from journeymapper.ui.canvas.items.link_layer import LinkLayer
 from journeymapper.ui.canvas.items.note import NoteItem
 from journeymapper.ui.canvas.items.overlays import FocusFrameItem
 from journeymapper.ui.canvas.items.stage_header import StageHeaderItem
@@ -104,6 +106,8 @@ class MapScene(QGraphicsScene):
         self.addItem(self.focus_frame)
         self.link_layer = LinkLayer()
         self.addItem(self.link_layer)
+        self.carrier = DraggedCards()  # what a drag of cards moves
+        self.addItem(self.carrier)
         self.card_boxes = CardBoxLayer(self.cards.values)
         self.card_boxes.setVisible(False)
         self.addItem(self.card_boxes)

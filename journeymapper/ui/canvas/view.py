@@ -132,7 +132,8 @@ class MapView(ViewEdits, QGraphicsView):
 
     def set_focus(self, focus: Focus | None, *, select: bool = True, extend: bool = False) -> None:
         """Move the keyboard focus; a focused card becomes the selection (or joins it)."""
-        self._focus = valid_focus(self.document.project, self.map_scene.map_layout(), focus)
+        self._focus = valid_focus(self.document.project, self.map_scene.map_layout(), focus,
+                                  self.document.find)
         self._place_focus_frame()
         if self._focus is not None and select:
             card = self._focus.card
@@ -154,14 +155,15 @@ class MapView(ViewEdits, QGraphicsView):
 
     def _on_layout_changed(self) -> None:
         self._focus = valid_focus(self.document.project, self.map_scene.map_layout(),
-                                  self._focus)
+                                  self._focus, self.document.find)
         self._place_focus_frame()
         if self.editor is not None:
             self.editor.place()
 
     def _on_project_replaced(self) -> None:
         if self._gesture is not None:
-            self._gesture = None
+            gesture, self._gesture = self._gesture, None
+            gesture.abandon()
         self._pending = None
         if self.editor is not None:
             self.editor.finish(False)

@@ -1,0 +1,70 @@
+"""The cards of a drag, carried by one item so that a mouse move moves one item, not 500.
+
+Moving each of 500 selected cards on every mouse event made Qt file every one of them again
+in the scene's index and walk each of them for what to repaint. The carrier holds them as its
+children while the drag lasts: it tells Qt they stay within its box
+(``ItemContainsChildrenInShape``), so the index files the carrier alone, and one ``setPos``
+moves them all. It also lifts them above the map and fades them, for every card at once. The
+scene keeps one carrier for good: taking an item out of the scene repaints the whole view.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+DRAG_OPACITY = 0.75
+DRAG_Z = 80.0
+CARRIER_FLAGS = (QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
+                 | QGraphicsItem.GraphicsItemFlag.ItemContainsChildrenInShape)
+
+
+class DraggedCards(QGraphicsItem):
+    """Holds the dragged cards and notes; its position is how far the drag has gone."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._starts: list[tuple[QGraphicsItem, QPointF]] = []
+        self._box = QRectF()
+        self.setFlags(CARRIER_FLAGS)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setZValue(DRAG_Z)
+        self.setOpacity(DRAG_OPACITY)
+
+    def pick_up(self, items: Iterable[QGraphicsItem]) -> None:
+        """Carry these cards and notes from where they are (puts down any carried before)."""
+        self.put_down(QPointF())
+        self._starts = [(item, item.pos()) for item in items]
+        box = QRectF()
+        for item, _start in self._starts:
+            box = box.united(item.sceneBoundingRect())
+        # The carrier kept its box and place from the last drag (see put_down).
+        self.setPos(0, 0)
+        self.prepareGeometryChange()
+        self._box = box
+        for item, _start in self._starts:
+            item.setParentItem(self)  # keeps its position: the carrier sits at 0, 0
+
+    def items(self) -> list[QGraphicsItem]:
+        """The cards and notes carried."""
+        return [item for item, _start in self._starts]
+
+    def put_down(self, delta: QPointF) -> None:
+        """Hand the cards back to the scene, ``delta`` from where they began."""
+        for item, start in self._starts:
+            if item.parentItem() is self:  # not taken off the map during the drag
+                item.setParentItem(None)
+                item.setPos(start + delta)
+        # The empty carrier keeps its box and place until the next drag: an empty box at the
+        # map's corner would make Qt repaint everything from there to the cards.
+        self._starts = []
+
+    def boundingRect(self) -> QRectF:
+        return self._box
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        """Nothing: the cards paint themselves."""

@@ -1,0 +1,333 @@
+"""The link layer: one item over the whole map that draws every link in the exposed area.
+
+Lines are grouped by pen and heads by colour, so a frame makes a few Qt calls however many
+links it shows. While cards are dragged, the links that do not move are drawn once into a
+picture of the view (``StillLinks``) and each frame copies it and draws only the links of the
+dragged cards: at 100% a view crossed by a few hundred links took 5 to 20 ms to draw again,
+and a drag repaints most of the view on every mouse move.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+
+from PySide6.QtCore import QLineF, QPointF, QRect, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPixmap, QTransform
+from PySide6.QtWidgets import QGraphicsView, QStyleOptionGraphicsItem, QWidget
+
+from journeymapper.ui.canvas import style
+from journeymapper.ui.canvas.items.layer import MapLayer
+from journeymapper.ui.canvas.items.link import LinkItem
+from journeymapper.ui.canvas.items.text import TextBlock
+from journeymapper.ui.canvas.link_grid import LinkGrid
+
+# Below these levels of detail the caption (then the arrow head) is too small to read, and
+# below LOD_LINE a link is thinner than a third of a pixel: a haze over the cards, not drawn.
+LOD_CAPTION = 0.3
+LOD_ARROW = 0.15
+LOD_LINE = 0.1
+# With more links than this in the view the lines are drawn without antialiasing: five times
+# faster, and in such a tangle no single line can be followed anyway.
+DENSE = 150
+DIMMED_OPACITY = 0.2
+MAX_AREAS = 24  # more rectangles in a repainted region: one query for their bounding box
+
+
+class LinkLayer(MapLayer):
+    """Draws the links of its scene in the exposed area: lines grouped by pen, heads by
+    colour."""
+
+    def __init__(self) -> None:
+        super().__init__(LinkItem.z_value)
+        self.grid: LinkGrid[LinkItem] = LinkGrid()  # filed by the links as they move
+        self._captions = CaptionPictures()
+        # Whether the view (at this transform and size) shows more than DENSE links.
+        self._density: tuple[tuple[float, ...], bool] = ((), False)
+        self._still: StillLinks | None = None
+
+    def links_in(self, rect: QRectF) -> list[LinkItem]:
+        """The visible links whose boxes meet ``rect``."""
+        near = self.grid.near(rect.left(), rect.top(), rect.right(), rect.bottom())
+        return [link for link in near if link._bounds.intersects(rect) and link.isVisible()]
+
+    # ----- drags --------------------------------------------------------------------------
+    def hold_still(self, moving: Iterable[LinkItem]) -> None:
+        """Cards are dragged and only the links ``moving`` follow them: draw the others from
+        a picture until :meth:`release_still` (or until one of them changes)."""
+        self._still = StillLinks(moving)
+
+    def holding_still(self) -> bool:
+        """True while the links that do not move are drawn from a picture."""
+        return self._still is not None
+
+    def release_still(self) -> None:
+        """The drag is over: draw every link as usual."""
+        self._still = None
+
+    def link_changed(self, link: LinkItem) -> None:
+        """``link`` looks different or moved (it repaints itself through the scene)."""
+        if self._still is not None and link not in self._still.moving:
+            self._still = None  # the picture would show it as it was
+
+    # ----- painting -----------------------------------------------------------------------
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        if lod < LOD_LINE:
+            return
+        areas = self._areas(painter, option.exposedRect)
+        still = self._still
+        if still is not None and widget is not None:
+            if not still.fits(painter, widget):
+                self._take_still(still, painter, widget, lod)
+            still.draw(painter, widget, option.exposedRect)
+            found = [link for link in self._found(areas) if link in still.moving]
+            if found:
+                self._draw(painter, found, lod, areas, widget, still.smooth)
+            return
+        found = self._found(areas)
+        if found:
+            smooth = not (widget is not None and self._dense(widget, found, option.exposedRect))
+            self._draw(painter, found, lod, areas, widget, smooth)
+
+    def _found(self, areas: list[QRectF]) -> list[LinkItem]:
+        if len(areas) == 1:
+            return self.links_in(areas[0])
+        around = areas[0]  # one query, then the links that meet one of the areas
+        for area in areas[1:]:
+            around = around.united(area)
+        return [link for link in self.links_in(around)
+                if any(link._bounds.intersects(area) for area in areas)]
+
+    def _take_still(self, still: StillLinks, painter: QPainter, widget: QWidget,
+                    lod: float) -> None:
+        """Draw the links that stay where they are, all over the view, into ``still``."""
+        transform = painter.worldTransform()
+        seen = transform.inverted()[0].mapRect(QRectF(widget.rect()))
+        in_view = self.links_in(seen)
+        smooth = not self._dense(widget, in_view, seen)
+        inner = still.begin(painter, widget, smooth)
+        inner.setWorldTransform(transform)
+        resting = [link for link in in_view if link not in still.moving]
+        if resting:
+            self._draw(inner, resting, lod, [seen], widget, smooth)
+        inner.end()
+
+    def _draw(self, painter: QPainter, found: list[LinkItem], lod: float,
+              areas: list[QRectF], widget: QWidget | None, smooth: bool) -> None:
+        lines: dict[tuple[int, bool, bool], list[QLineF]] = {}
+        heads: dict[tuple[int, bool], QPainterPath] = {}
+        colors: dict[int, QColor] = {style.SELECTED.rgba(): style.SELECTED}
+        selected_key = style.SELECTED.rgba()
+        captions: list[LinkItem] = []
+        arrows = lod >= LOD_ARROW
+        show_captions = lod >= LOD_CAPTION
+        area = areas[0] if len(areas) == 1 else None
+        scene = self.scene()
+        chosen = scene.selected_link_ids() if hasattr(scene, "selected_link_ids") else None
+        for link in found:
+            # Boxes that meet the exposed area are enough: Qt clips the few lines that pass
+            # beside it faster than Python could test each line.
+            if link._short:
+                continue
+            box = link._caption_box
+            if show_captions and box is not None and (
+                    box.intersects(area) if area is not None
+                    else any(box.intersects(a) for a in areas)):
+                captions.append(link)
+            selected = link.isSelected() if chosen is None else link.item_id in chosen
+            if selected:
+                key = selected_key
+            else:
+                key = link._color_key
+                colors[key] = link._color
+            dimmed = link._dimmed
+            group = lines.get((key, selected, dimmed))
+            if group is None:
+                group = lines[(key, selected, dimmed)] = []
+            if arrows:
+                shaft, head = link._arrow or link.arrow()
+                group.append(shaft)
+                path = heads.get((key, dimmed))
+                if path is None:
+                    path = heads[(key, dimmed)] = QPainterPath()
+                path.addPolygon(head)
+            else:
+                group.append(link._line)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for (key, selected, dimmed), group in lines.items():
+            # Flat caps: both ends are hidden (under the card, under the arrow head), and
+            # round caps make Qt stroke the line as a curved path, 80 times slower.
+            painter.setOpacity(DIMMED_OPACITY if dimmed else 1.0)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, smooth or selected)
+            painter.setPen(QPen(colors[key], 4.5 if selected else 3.0, Qt.PenStyle.SolidLine,
+                                Qt.PenCapStyle.FlatCap))
+            painter.drawLines(group)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setPen(Qt.PenStyle.NoPen)
+        for (key, dimmed), path in heads.items():
+            painter.setOpacity(DIMMED_OPACITY if dimmed else 1.0)
+            painter.fillPath(path, QBrush(colors[key]))
+        if captions and widget is not None:
+            self._captions.draw(painter, captions)
+        else:  # a picture or an SVG of the map: texts stay texts
+            for link in captions:
+                _draw_caption(painter, link)
+        painter.setOpacity(1.0)
+
+    @staticmethod
+    def _areas(painter: QPainter, exposed: QRectF) -> list[QRectF]:
+        """The parts of the map to draw: the rectangles of the region Qt repaints (a moved
+        card's long links leave a thin diagonal band, not their whole box), or the exposed
+        rectangle."""
+        engine = painter.paintEngine()
+        region = engine.systemClip() if engine is not None else None
+        if region is None or region.isEmpty() or region.rectCount() > MAX_AREAS:
+            return [exposed]
+        to_map, invertible = painter.deviceTransform().inverted()
+        if not invertible:
+            return [exposed]
+        return [area for rect in region
+                if not (area := to_map.mapRect(QRectF(rect)) & exposed).isEmpty()]
+
+    def _dense(self, widget: QWidget, found: list[LinkItem], exposed: QRectF) -> bool:
+        """True when the view shows more than DENSE links (the same answer for every part of
+        a frame: a line must not be smooth in one strip and jagged in the next)."""
+        if len(found) > DENSE:
+            return True
+        view = widget.parentWidget()
+        if not isinstance(view, QGraphicsView):
+            return False
+        t = view.viewportTransform()
+        key = (t.m11(), t.m22(), t.dx(), t.dy(), view.viewport().width(),
+               view.viewport().height())
+        if self._density[0] != key:
+            seen = view.mapToScene(view.viewport().rect()).boundingRect()
+            count = len(found) if exposed.contains(seen) else len(self.links_in(seen))
+            self._density = (key, count > DENSE)
+        return self._density[1]
+
+
+class StillLinks:
+    """A picture of one view's links, but for those that move with dragged cards."""
+
+    def __init__(self, moving: Iterable[LinkItem]) -> None:
+        self.moving = set(moving)
+        self.smooth = True
+        """Whether the lines are antialiased (as the whole view's count of links says)."""
+        self._picture: QPixmap | None = None
+        self._key: tuple[object, ...] = ()
+
+    @staticmethod
+    def _key_for(painter: QPainter, widget: QWidget) -> tuple[object, ...]:
+        t = painter.worldTransform()
+        return (widget, t.m11(), t.m12(), t.m21(), t.m22(), t.dx(), t.dy(), widget.width(),
+                widget.height(), widget.devicePixelRatioF())
+
+    def fits(self, painter: QPainter, widget: QWidget) -> bool:
+        """True when the picture was taken of this view as it is painted now."""
+        return self._picture is not None and self._key == self._key_for(painter, widget)
+
+    def begin(self, painter: QPainter, widget: QWidget, smooth: bool) -> QPainter:
+        """A painter on a new, empty picture of the view that ``painter`` paints."""
+        self._key = self._key_for(painter, widget)
+        self.smooth = smooth
+        ratio = widget.devicePixelRatioF()
+        picture = QPixmap(math.ceil(widget.width() * ratio), math.ceil(widget.height() * ratio))
+        picture.setDevicePixelRatio(ratio)  # sharp on high-density screens
+        picture.fill(Qt.GlobalColor.transparent)
+        self._picture = picture
+        inner = QPainter(picture)
+        inner.setRenderHints(painter.renderHints())
+        return inner
+
+    def draw(self, painter: QPainter, widget: QWidget, exposed: QRectF) -> None:
+        """Copy the part of the picture under ``exposed`` (map coordinates)."""
+        if self._picture is None:
+            return
+        transform = painter.worldTransform()
+        target = transform.mapRect(exposed).toAlignedRect() & widget.rect()
+        if target.isEmpty():
+            return
+        ratio = self._picture.devicePixelRatio()
+        source = QRect(math.floor(target.x() * ratio), math.floor(target.y() * ratio),
+                       math.ceil(target.width() * ratio), math.ceil(target.height() * ratio))
+        painter.setWorldTransform(QTransform())
+        painter.drawPixmap(QRectF(target), self._picture, QRectF(source))
+        painter.setWorldTransform(transform)
+
+
+class CaptionPictures:
+    """Link captions drawn once per text, colour and scale, then copied: a map shows the same
+    few shares ("30%") on hundreds of links. Only the current scale is kept."""
+
+    def __init__(self) -> None:
+        self._scale = 0.0
+        self._ratio = 1.0
+        self._pictures: dict[tuple[str, int], tuple[QPixmap, float, float]] = {}
+
+    def draw(self, painter: QPainter, links: list[LinkItem]) -> None:
+        """Draw the captions of ``links`` at their lines' middles."""
+        transform = painter.worldTransform()
+        scale = transform.m11()
+        if transform.isRotating() or scale <= 0 or transform.m22() != scale:
+            for link in links:
+                _draw_caption(painter, link)
+            return
+        ratio = painter.device().devicePixelRatioF() if painter.device() is not None else 1.0
+        if (scale, ratio) != (self._scale, self._ratio):
+            self._scale, self._ratio, self._pictures = scale, ratio, {}
+        painter.setWorldTransform(QTransform())
+        for link in links:
+            picture = self._picture(link, scale)
+            if picture is None:
+                continue
+            pixmap, w, h = picture
+            mid = transform.map(link._line.center())
+            painter.setOpacity(DIMMED_OPACITY if link._dimmed else 1.0)
+            painter.drawPixmap(QPointF(round(mid.x() - w / 2), round(mid.y() - h / 2)), pixmap)
+        painter.setWorldTransform(transform)
+
+    def _picture(self, link: LinkItem, scale: float) -> tuple[QPixmap, float, float] | None:
+        caption = link.caption()
+        if caption is None:
+            return None
+        color = style.SELECTED if link.isSelected() else link._color
+        key = (link._content.caption, color.rgba())
+        picture = self._pictures.get(key)
+        if picture is None:
+            w, h = caption.width() + 10, caption.height + 4
+            pw, ph = math.ceil(w * scale) + 2, math.ceil(h * scale) + 2
+            ratio = self._ratio
+            pixmap = QPixmap(math.ceil(pw * ratio), math.ceil(ph * ratio))
+            pixmap.setDevicePixelRatio(ratio)  # sharp on high-density screens
+            pixmap.fill(Qt.GlobalColor.transparent)
+            inner = QPainter(pixmap)
+            inner.setRenderHints(QPainter.RenderHint.Antialiasing
+                                 | QPainter.RenderHint.TextAntialiasing)
+            inner.translate(1, 1)
+            inner.scale(scale, scale)
+            _paint_caption(inner, caption, color, QPointF(w / 2, h / 2))
+            inner.end()
+            picture = self._pictures[key] = (pixmap, pw, ph)
+        return picture
+
+
+def _draw_caption(painter: QPainter, link: LinkItem) -> None:
+    caption = link.caption()
+    if caption is None:
+        return
+    painter.setOpacity(DIMMED_OPACITY if link._dimmed else 1.0)
+    color = style.SELECTED if link.isSelected() else link._color
+    _paint_caption(painter, caption, color, link._line.center())
+
+
+def _paint_caption(painter: QPainter, caption: TextBlock, color: QColor, mid: QPointF) -> None:
+    """A caption's rounded box and text, centred on ``mid``."""
+    w, h = caption.width() + 10, caption.height + 4
+    painter.setBrush(style.PAPER)
+    painter.setPen(QPen(color, 1.2))
+    painter.drawRoundedRect(QRectF(mid.x() - w / 2, mid.y() - h / 2, w, h), 5, 5)
+    painter.setPen(style.INK)
+    caption.draw(painter, mid.x() - w / 2 + 5, mid.y() - h / 2 + 2)

@@ -1,0 +1,125 @@
+"""Dragging cards: carried by one item, links that stay drawn from a picture, one undo step."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QColor, QImage, QMouseEvent
+
+from journeymapper.document import Kind
+from journeymapper.ui.canvas import style
+from journeymapper.ui.canvas.dragged_cards import DRAG_OPACITY, DRAG_Z
+from tests.canvas.helpers import color_near, dump, sample_project, send_mouse, vp
+
+MOVE = QPoint(60, 150)
+
+
+def _press_and_move(view, scene, tp_id: str, steps: int = 3) -> QPoint:
+    """Press on a card and move the mouse by MOVE; returns where the mouse is."""
+    r = scene.map_layout().cards[tp_id]
+    start = vp(view, *r.center)
+    send_mouse(view, QMouseEvent.Type.MouseButtonPress, start)
+    for i in range(1, steps + 1):
+        send_mouse(view, QMouseEvent.Type.MouseMove, start + MOVE * (i / steps),
+                   Qt.MouseButton.NoButton)
+    return start + MOVE
+
+
+def _release(view, at: QPoint) -> None:
+    send_mouse(view, QMouseEvent.Type.MouseButtonRelease, at, Qt.MouseButton.LeftButton,
+               Qt.MouseButton.NoButton)
+
+
+def _carried(scene) -> list[object]:
+    return [item for item in scene.items() if item.parentItem() is scene.carrier]
+
+
+def _frame(view) -> QImage:
+    view.viewport().repaint()
+    return view.viewport().grab().toImage()
+
+
+def _link_pixel(view, link, at: float = 0.1) -> tuple[int, int]:
+    """A point of a link's line near its start, away from its caption."""
+    point = view.mapFromScene(link.line().pointAt(at))
+    return point.x(), point.y()
+
+
+def test_dragged_cards_are_carried_then_put_back_in_one_undo_step(doc, scene, view, qtbot):
+    scene.select([(Kind.TOUCHPOINT, "tp0"), (Kind.TOUCHPOINT, "tp1")])
+    starts = {i: QPointF(scene.cards[i].pos()) for i in ("tp0", "tp1")}
+    at = _press_and_move(view, scene, "tp0")
+    carrier = scene.carrier
+    assert set(_carried(scene)) == {scene.cards["tp0"], scene.cards["tp1"]}
+    assert carrier.opacity() == DRAG_OPACITY and carrier.zValue() == DRAG_Z
+    for tp_id, start in starts.items():  # shown where the mouse took them
+        assert scene.cards[tp_id].scenePos() == start + QPointF(MOVE)
+    assert scene.cards["tp2"].parentItem() is None  # not selected, not dragged
+    _release(view, at)
+    assert _carried(scene) == []
+    layout = scene.map_layout()
+    for tp_id in starts:
+        card = scene.cards[tp_id]
+        assert card.parentItem() is None and card.isSelected()
+        assert (card.x(), card.y()) == (layout.cards[tp_id].x, layout.cards[tp_id].y)
+        assert card.pos() != starts[tp_id]
+    assert doc.undo_stack.count() == 1
+    doc.undo_stack.undo()
+    assert {i: scene.cards[i].pos() for i in starts} == starts
+
+
+def test_links_that_stay_are_drawn_from_a_picture_while_cards_move(scene, view, qtbot):
+    still, moving = scene.links["l1"], scene.links["l2"]  # tp0 -> tp2, tp2 -> tp3 (Anna's)
+    anna = QColor(scene.document.get(Kind.PERSONA, "anna").color)
+    before = _frame(view)
+    assert color_near(before, *_link_pixel(view, still), style.LINK)
+    assert color_near(before, *_link_pixel(view, moving), anna)
+    r = scene.map_layout().cards["tp3"]
+    start = vp(view, *r.center)
+    send_mouse(view, QMouseEvent.Type.MouseButtonPress, start)
+    spots = []
+    for step in (MOVE / 2, MOVE):  # only l2 follows tp3
+        send_mouse(view, QMouseEvent.Type.MouseMove, start + step, Qt.MouseButton.NoButton)
+        assert scene.link_layer.holding_still()
+        frame = _frame(view)
+        assert color_near(frame, *_link_pixel(view, still), style.LINK)  # from the picture
+        assert color_near(frame, *_link_pixel(view, moving), anna)  # where it is now
+        assert not any(color_near(frame, *spot, anna) for spot in spots)  # not where it was
+        spots.append(_link_pixel(view, moving))
+    still.set_dimmed(True)  # a link of the picture changed: the picture is dropped
+    assert not scene.link_layer.holding_still()
+    _release(view, start + MOVE)
+    assert not scene.link_layer.holding_still()
+
+
+def test_a_dragged_link_is_filed_in_the_index_once_dropped(scene, view, qtbot):
+    link = scene.links["l2"]
+    indexed = link.boundingRect()
+    at = _press_and_move(view, scene, "tp3")
+    # Drawn where tp3 is now, but the scene's index still has it where it was.
+    assert link.boundingRect() == indexed
+    assert link.line().p2() != scene.links["l2"].line().p1()
+    _release(view, at)
+    assert link.boundingRect() != indexed
+    middle = link.line().pointAt(0.5)
+    assert link in scene.items(middle)
+    hit = view.hit(middle)
+    assert hit is not None and hit[1] is link
+
+
+def test_escape_puts_the_carried_cards_back(doc, scene, view, qtbot):
+    before = dump(doc)
+    start = QPointF(scene.cards["tp3"].pos())
+    _press_and_move(view, scene, "tp3")
+    view.escape()
+    assert _carried(scene) == [] and not scene.link_layer.holding_still()
+    assert scene.cards["tp3"].parentItem() is None and scene.cards["tp3"].pos() == start
+    assert dump(doc) == before and doc.undo_stack.count() == 0
+
+
+def test_a_map_replaced_under_a_drag_leaves_nothing_behind(doc, scene, view, qtbot):
+    at = _press_and_move(view, scene, "tp3")
+    doc.replace_project(sample_project())
+    assert _carried(scene) == [] and not scene.link_layer.holding_still()
+    assert all(card.parentItem() is None for card in scene.cards.values())
+    _release(view, at)  # the gesture is gone: the release edits nothing
+    assert doc.undo_stack.count() == 0
