@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QMouseEvent
 
 from journeymapper.document import Kind
@@ -106,13 +106,17 @@ def test_a_dragged_link_is_filed_in_the_index_once_dropped(scene, view, qtbot):
     assert hit is not None and hit[1] is link
 
 
-def test_escape_puts_the_carried_cards_back(doc, scene, view, qtbot):
+def test_escape_puts_the_carried_cards_and_their_links_back(doc, scene, view, qtbot):
     before = dump(doc)
     start = QPointF(scene.cards["tp3"].pos())
+    link = scene.links["l2"]
+    line, box = link.line(), QRectF(link.boundingRect())
     _press_and_move(view, scene, "tp3")
+    assert link.line() != line
     view.escape()
     assert _carried(scene) == [] and not scene.link_layer.holding_still()
     assert scene.cards["tp3"].parentItem() is None and scene.cards["tp3"].pos() == start
+    assert link.line() == line and link.boundingRect() == box
     assert dump(doc) == before and doc.undo_stack.count() == 0
 
 

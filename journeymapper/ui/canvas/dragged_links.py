@@ -2,7 +2,8 @@
 
 A drag of 500 cards moves about as many links per mouse event. Where both cards were when the
 drag began is read once; each move then works in plain numbers, runs the links in sight to
-their cards and leaves the others (nothing on screen changes) for the drop.
+their cards and leaves the others (nothing on screen changes) for the drop. The links drawn
+along are filed in the scene's index once, on the drop (``settle``), not on every move.
 """
 
 from __future__ import annotations

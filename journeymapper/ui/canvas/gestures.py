@@ -114,7 +114,8 @@ class MoveCards(Gesture):
         self._catch_up()
 
     def cancel(self) -> None:
-        self._put_down(QPointF())
+        # Down where they are shown: the relayout then takes the cards, and their links, back.
+        self._put_down(self._delta)
         super().cancel()
         self._catch_up()
 

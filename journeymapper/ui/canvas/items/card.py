@@ -13,6 +13,7 @@ from journeymapper.layout import CARD_HEIGHT, CARD_WIDTH
 from journeymapper.model import Channel
 from journeymapper.ui.canvas import style
 from journeymapper.ui.canvas.content import CardContent
+from journeymapper.ui.canvas.items.boxed import BoxedItem
 from journeymapper.ui.canvas.items.text import TextBlock
 
 HANDLE_RADIUS = 8.0
@@ -41,7 +42,7 @@ class _Texts(dict[str, TextBlock]):
         return block
 
 
-class CardItem(QGraphicsItem):
+class CardItem(BoxedItem):
     """A touchpoint: channel mark, name, importance badge, owner, deadline, persona dots."""
 
     kind = Kind.TOUCHPOINT
@@ -52,7 +53,7 @@ class CardItem(QGraphicsItem):
                  box: Callable[[], Box] | None = None) -> None:
         """``content`` may be a function giving it, called when the card is first painted
         close enough to be read; ``box`` gives what a far-away card shows, for less."""
-        super().__init__()
+        super().__init__(BOUNDS)
         self.item_id = item_id
         self._content: CardContent | None = None
         self._source: Callable[[], CardContent] | None = None
@@ -127,9 +128,6 @@ class CardItem(QGraphicsItem):
         local = self.mapFromScene(scene_pos) - self.handle_center()
         reach = HANDLE_RADIUS + 3 + tolerance
         return local.x() ** 2 + local.y() ** 2 <= reach * reach
-
-    def boundingRect(self) -> QRectF:
-        return BOUNDS  # copied by Qt
 
     # ----- painting -----------------------------------------------------------------------
     def _layout_texts(self) -> _Texts:

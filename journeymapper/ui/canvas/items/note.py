@@ -10,20 +10,22 @@ from journeymapper.document import Kind
 from journeymapper.layout import NOTE_HEIGHT, NOTE_WIDTH
 from journeymapper.ui.canvas import style
 from journeymapper.ui.canvas.content import NoteContent
+from journeymapper.ui.canvas.items.boxed import BoxedItem
 from journeymapper.ui.canvas.items.card import DIMMED_OPACITY, LOD_BOX
 from journeymapper.ui.canvas.items.text import TextBlock
 
 FOLD = 14.0
+BOUNDS = QRectF(-3, -3, NOTE_WIDTH + 6, NOTE_HEIGHT + 6)
 
 
-class NoteItem(QGraphicsItem):
+class NoteItem(BoxedItem):
     """A free note in a cell (pain point, idea, opportunity)."""
 
     kind = Kind.NOTE
     z_value = 28.0
 
     def __init__(self, item_id: str, content: NoteContent) -> None:
-        super().__init__()
+        super().__init__(BOUNDS)
         self.item_id = item_id
         self._content = content
         self._text: TextBlock | None = None
@@ -51,9 +53,6 @@ class NoteItem(QGraphicsItem):
     def body(self) -> QRectF:
         """The note's rectangle in item coordinates."""
         return QRectF(0, 0, NOTE_WIDTH, NOTE_HEIGHT)
-
-    def boundingRect(self) -> QRectF:
-        return QRectF(-3, -3, NOTE_WIDTH + 6, NOTE_HEIGHT + 6)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
