@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from journeymapper.document import Kind
 from journeymapper.ui.canvas import style
+from journeymapper.ui.canvas.overview import MIN_CARDS
 
 NO_CONTENTS = QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
 
@@ -44,7 +45,17 @@ def test_cards_made_while_far_hand_their_drawing_to_the_layer(scene, doc):
     assert scene.cards[tp_id].flags() & NO_CONTENTS
 
 
-def test_the_overview_draws_cards_from_the_layer(view, scene, qtbot):
+def test_a_small_map_paints_its_cards_at_any_zoom(view, scene, qtbot):
+    assert len(scene.cards) < MIN_CARDS
+    view.set_zoom(0.1)
+    view.zoom_preview.end()
+    view.viewport().repaint()
+    assert not scene.card_boxes.isVisible()
+    assert not any(card.flags() & NO_CONTENTS for card in scene.cards.values())
+
+
+def test_the_overview_draws_cards_from_the_layer(view, scene, qtbot, monkeypatch):
+    monkeypatch.setattr("journeymapper.ui.canvas.overview.MIN_CARDS", 1)
     view.set_zoom(0.1)
     view.zoom_preview.end()
     view.viewport().repaint()

@@ -246,9 +246,10 @@ class MapView(ViewEdits, QGraphicsView):
             if shown:
                 return
         # Far from the map, pictures of it (see overview.py) instead of thousands of items.
-        level = level_for(self.zoom())
-        self.map_scene.set_cards_cached(level is None)
-        self.map_scene.set_far(level is not None)
+        scene = self.map_scene
+        level = level_for(self.zoom(), len(scene.cards) + len(scene.notes))
+        scene.set_cards_cached(level is None)
+        scene.set_far(level is not None)
         if level is None:
             self.overview.leave()
             super().paintEvent(event)
