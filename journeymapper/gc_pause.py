@@ -60,3 +60,18 @@ def parsing() -> Iterator[None]:
             if not _holding:
                 gc.unfreeze()
             gc.enable()
+
+
+def collect_garbage() -> int:
+    """Collect every unreachable object, the frozen ones too, and keep the rest as it was.
+
+    A scene torn down with its view (a closed window, each run of the benchmark) leaves
+    reference cycles behind (items hold their scene's methods); once frozen, no collection
+    would ever see them. A full collection takes about a quarter of a second at 10,000
+    touchpoints: for teardowns, never on the way to a frame. Returns how many were found."""
+    gc.unfreeze()
+    try:
+        return gc.collect()
+    finally:
+        if _holding:
+            gc.freeze()

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from journeymapper.bench.synthetic import synthetic_project
 from journeymapper.bench.timing import Result, Stopwatch, median_ms, medians
+from journeymapper.gc_pause import collect_garbage
 from journeymapper.io import load, save
 
 if TYPE_CHECKING:
@@ -129,6 +130,9 @@ def opened(path: Path) -> Iterator[tuple[MapScene, MapView, tuple[float, float]]
         doc.deleteLater()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         app.processEvents()
+        # The scene's reference cycles stay frozen otherwise, and each run would start with
+        # the maps of all the runs before it still in memory.
+        collect_garbage()
 
 
 @contextmanager

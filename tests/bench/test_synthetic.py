@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import gc
-
 import pytest
 
 from journeymapper.bench.synthetic import LINK_SHAPES, synthetic_project
-from journeymapper.gc_pause import building
 from journeymapper.model import find_problems
 
 
@@ -43,19 +40,3 @@ def test_random_links_mostly_change_lane():
 def test_an_unknown_link_shape_is_refused():
     with pytest.raises(ValueError, match="links must be one of"):
         synthetic_project(10, links="spaghetti")
-
-
-def test_building_pauses_the_collector_and_restores_it():
-    assert gc.isenabled()
-    with building():
-        assert not gc.isenabled()
-        made = [[i] for i in range(1000)]
-    assert gc.isenabled()
-    assert gc.get_freeze_count() >= len(made)
-    gc.disable()
-    try:
-        with building():
-            pass
-        assert not gc.isenabled()  # left as it was found
-    finally:
-        gc.enable()
