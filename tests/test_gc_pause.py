@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import gc
-import weakref
+import subprocess
+import sys
 
-from journeymapper.gc_pause import building, collect_garbage
+from journeymapper.gc_pause import building
 
 
 def test_building_pauses_the_collector_and_restores_it():
@@ -24,20 +25,33 @@ def test_building_pauses_the_collector_and_restores_it():
         gc.enable()
 
 
-def test_collecting_garbage_frees_frozen_cycles_and_keeps_the_rest_frozen():
-    class Node:
-        pass
+# In a fresh interpreter: collecting everything the test run has frozen so far would also
+# free Qt objects of earlier tests in whatever order, which PySide does not survive.
+COLLECTING = """
+import gc, weakref
+from journeymapper.gc_pause import building, collect_garbage
 
-    with building():
-        kept = [[i] for i in range(100)]
-        cycle = Node()
-        cycle.me = cycle
-        gone = weakref.ref(cycle)
-        del cycle
-    assert gone() is not None  # frozen: no collection sees it
-    gc.collect()
-    assert gone() is not None
-    assert collect_garbage() >= 1
-    assert gone() is None
-    # The living stay frozen: out of the generations the collector walks.
-    assert not any(obj is kept for obj in gc.get_objects())
+class Node:
+    pass
+
+with building():
+    kept = [[i] for i in range(100)]
+    cycle = Node()
+    cycle.me = cycle
+    gone = weakref.ref(cycle)
+    del cycle
+assert gone() is not None  # frozen: no collection sees it
+gc.collect()
+assert gone() is not None
+assert collect_garbage() >= 1
+assert gone() is None
+# The living stay frozen: out of the generations the collector walks.
+assert not any(obj is kept for obj in gc.get_objects())
+print("ok")
+"""
+
+
+def test_collecting_garbage_frees_frozen_cycles_and_keeps_the_rest_frozen():
+    done = subprocess.run([sys.executable, "-c", COLLECTING], capture_output=True, text=True,
+                          timeout=60, check=False)
+    assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr[-2000:]
