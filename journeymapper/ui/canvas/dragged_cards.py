@@ -48,10 +48,6 @@ class DraggedCards(QGraphicsItem):
         for item, _start in self._starts:
             item.setParentItem(self)  # keeps its position: the carrier sits at 0, 0
 
-    def items(self) -> list[QGraphicsItem]:
-        """The cards and notes carried."""
-        return [item for item, _start in self._starts]
-
     def put_down(self, delta: QPointF) -> None:
         """Hand the cards back to the scene, ``delta`` from where they began."""
         for item, start in self._starts:
