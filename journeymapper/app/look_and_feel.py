@@ -51,12 +51,11 @@ class LookAndFeel(QObject):
             group.addAction(action)
             action.triggered.connect(lambda _c=False, t=theme: self.set_theme(t))
             self.theme_actions[theme] = action
-        self._theme = Theme.parse(self._settings.value(THEME_KEY, Theme.SYSTEM.value))
+        # The window applied this theme when it was made (its first frame is in it already).
+        self._theme = Theme.parse(window.settings.theme() or Theme.SYSTEM.value)
         self.theme_actions[self._theme].setChecked(True)
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._system_changed)
         window.installEventFilter(self)
-        apply_theme(self._theme)
-        self._follow_palette()
         self._label_palette()
         for menu in window.menuBar().findChildren(QMenu):
             menu.aboutToShow.connect(lambda m=menu: fill_status_tips(m.actions()))
