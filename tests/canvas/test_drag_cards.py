@@ -91,6 +91,81 @@ def test_links_that_stay_are_drawn_from_a_picture_while_cards_move(scene, view, 
     assert not scene.link_layer.holding_still()
 
 
+def _faded(color: QColor, under: QColor) -> QColor:
+    """``color`` drawn at the carrier's opacity over ``under``."""
+    return QColor(*(round(DRAG_OPACITY * a + (1 - DRAG_OPACITY) * b)
+                    for a, b in ((color.red(), under.red()), (color.green(), under.green()),
+                                 (color.blue(), under.blue()))))
+
+
+def test_a_link_between_two_dragged_cards_is_carried_with_them(doc, scene, view, qtbot):
+    carried, following = scene.links["l2"], scene.links["l1"]  # tp2 -> tp3, tp0 -> tp2
+    anna = QColor(scene.document.get(Kind.PERSONA, "anna").color)
+    scene.select([(Kind.TOUCHPOINT, "tp2"), (Kind.TOUCHPOINT, "tp3")])
+    line, followed = carried.line(), following.line()
+    old_spot = _link_pixel(view, carried)
+    before = _frame(view)
+    under = before.pixelColor(old_spot[0] + MOVE.x(), old_spot[1] + MOVE.y() - 12)
+    at = _press_and_move(view, scene, "tp3")
+    frame = _frame(view)
+    # Drawn with the cards, faded as they are, where the mouse took them...
+    assert color_near(frame, old_spot[0] + MOVE.x(), old_spot[1] + MOVE.y(),
+                      _faded(anna, under))
+    assert not color_near(frame, *old_spot, anna)
+    assert not color_near(frame, *old_spot, _faded(anna, under))
+    # ...but not run anywhere until the drop; the link to tp0 follows every move.
+    assert carried.line() == line
+    assert following.line() != followed
+    _release(view, at)
+    dropped = carried.line()
+    assert dropped != line
+    scene.update_links(["tp3"])  # where the cards say it runs
+    assert carried.line() == dropped
+    assert carried.boundingRect() == carried._bounds  # filed in the index
+    assert color_near(_frame(view), *_link_pixel(view, carried), anna)  # opaque again
+    doc.undo_stack.undo()
+    assert carried.line() == line
+
+
+def test_carried_links_are_drawn_again_where_the_view_goes_past_their_picture(scene, view,
+                                                                            qtbot):
+    carried = scene.links["l2"]
+    anna = QColor(scene.document.get(Kind.PERSONA, "anna").color)
+    scene.select([(Kind.TOUCHPOINT, i) for i in ("tp0", "tp2", "tp3")])
+    at = _press_and_move(view, scene, "tp3")
+    view.set_zoom(8.0)
+    view.zoom_preview.end()
+    delta = scene.carrier.pos()  # how far the drag has taken the cards
+    line = carried.line()
+    spot_on_map = line.pointAt(0.2) + delta  # off the handle and the caption
+    # First a part of the carried cards far from l2: the picture is taken around it.
+    view.centerOn(scene.cards["tp0"].sceneBoundingRect().topLeft())
+    seen = view.mapToScene(view.viewport().rect()).boundingRect()
+    assert not seen.adjusted(-seen.width(), -seen.height(), seen.width(),
+                             seen.height()).contains(spot_on_map)  # past any margin
+    _frame(view)
+    view.centerOn(spot_on_map)
+    spot = view.mapFromScene(spot_on_map)
+    frame = _frame(view)
+    normal = line.normalVector().unitVector()
+    beside = view.mapFromScene(spot_on_map + (normal.p2() - normal.p1()) * 5)  # 40 pixels
+    assert frame.rect().contains(beside)
+    under = frame.pixelColor(beside.x(), beside.y())
+    assert color_near(frame, spot.x(), spot.y(), _faded(anna, under))
+    _release(view, at)
+
+
+def test_a_carried_link_that_changes_is_drawn_by_the_layer_again(scene, view, qtbot):
+    carried = scene.links["l2"]
+    scene.select([(Kind.TOUCHPOINT, "tp2"), (Kind.TOUCHPOINT, "tp3")])
+    at = _press_and_move(view, scene, "tp3")
+    layer = scene.link_layer
+    assert layer.carried() == {carried}
+    carried.set_dimmed(True)  # drawn again by the layer, where it is
+    assert layer.carried() == frozenset()
+    _release(view, at)
+
+
 def test_a_dragged_link_is_filed_in_the_index_once_dropped(scene, view, qtbot):
     link = scene.links["l2"]
     indexed = link.boundingRect()

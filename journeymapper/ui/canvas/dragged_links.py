@@ -1,9 +1,12 @@
 """The links of cards being dragged, run to the cards on every mouse move.
 
-A drag of 500 cards moves about as many links per mouse event. Where both cards were when the
-drag began is read once; each move then works in plain numbers, runs the links in sight to
-their cards and leaves the others (nothing on screen changes) for the drop. The links drawn
-along are filed in the scene's index once, on the drop (``settle``), not on every move.
+A drag of 500 cards moves about as many links per mouse event. Most of them join two dragged
+cards: those are *carried*, drawn by the carrier with the cards (see ``dragged_cards.py``) and
+not run anywhere until the drop. The others join a dragged card to one that stays: where both
+cards were when the drag began is read once; each move then works in plain numbers, runs the
+links in sight to their cards and leaves the others (nothing on screen changes) for the drop.
+The links drawn along are filed in the scene's index once, on the drop (``settle``), not on
+every move.
 """
 
 from __future__ import annotations
@@ -23,23 +26,32 @@ class DraggedLinks:
                  dragged: set[str]) -> None:
         """``starts``: where each card at either end is as the drag begins; ``dragged``:
         the ids of the cards that move."""
+        links = [link for link in links
+                 if link.source_id in starts and link.target_id in starts]
+        self.carried = [link for link in links
+                        if link.source_id in dragged and link.target_id in dragged]
+        """Links between two dragged cards: they move as one with the cards."""
         # Per link, in plain numbers: each card's x, y, w, h where the drag began, and
-        # whether it moves.
-        self._ends = [(link, *_xywh(starts[link.source_id]), link.source_id in dragged,
-                       *_xywh(starts[link.target_id]), link.target_id in dragged)
+        # whether the source is the card that moves (else the target is).
+        self._ends = [(link, *_xywh(starts[link.source_id]), *_xywh(starts[link.target_id]),
+                       link.source_id in dragged)
                       for link in links
-                      if link.source_id in starts and link.target_id in starts]
-        self.stale: set[str] = set()
-        """Links not run to their cards yet: out of sight since the drag began."""
+                      if link.source_id not in dragged or link.target_id not in dragged]
+        self.stale: set[str] = {link.item_id for link in self.carried}
+        """Links not run to their cards yet: carried, or out of sight since the drag began."""
 
     def settle(self) -> None:
         """The drag is over: file every link where it was last drawn (see
         ``LinkItem.set_points``)."""
-        for ends in self._ends:
-            ends[0].settle()
+        for link in self.links():
+            link.settle()
 
     def links(self) -> list[LinkItem]:
-        """Every link that follows the dragged cards."""
+        """Every link that follows the dragged cards, carried or run to them."""
+        return [*self.carried, *self.following()]
+
+    def following(self) -> list[LinkItem]:
+        """The links with one dragged card: run to it on every move."""
         return [ends[0] for ends in self._ends]
 
     def follow(self, dx: float, dy: float, within: QRectF) -> None:
@@ -48,10 +60,10 @@ class DraggedLinks:
         w_left, w_top, w_right, w_bottom = (within.left(), within.top(), within.right(),
                                             within.bottom())
         stale = self.stale
-        for link, sx, sy, sw, sh, s_moves, tx, ty, tw, th, t_moves in self._ends:
-            if s_moves:
+        for link, sx, sy, sw, sh, tx, ty, tw, th, source_moves in self._ends:
+            if source_moves:
                 sx, sy = sx + dx, sy + dy
-            if t_moves:
+            else:
                 tx, ty = tx + dx, ty + dy
             # The arrow runs inside the box around both cards; the box it is drawn in now
             # is the link's own.

@@ -62,9 +62,10 @@ class MoveCards(Gesture):
         self.card_ids = {i.item_id for i in items if isinstance(i, CardItem)}
         self.links = self.scene.dragged_links(self.card_ids)
         self.carrier = self.scene.carrier
-        self.carrier.pick_up(items)
-        # The other links stay where they are: they are drawn from a picture until the drop.
-        self.scene.link_layer.hold_still(self.links.links())
+        # The links between two dragged cards go with them, the ones to a card that stays
+        # follow every move, and the others are drawn from a picture until the drop.
+        self.scene.link_layer.hold_still(self.links.following(), self.links.carried)
+        self.carrier.pick_up(items, self.links.carried)
         self._delta = QPointF()
 
     def move(self, pos: QPointF) -> None:

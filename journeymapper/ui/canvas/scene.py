@@ -106,7 +106,7 @@ class MapScene(QGraphicsScene):
         self.addItem(self.focus_frame)
         self.link_layer = LinkLayer()
         self.addItem(self.link_layer)
-        self.carrier = DraggedCards()  # what a drag of cards moves
+        self.carrier = DraggedCards(self.link_layer)  # what a drag of cards moves
         self.addItem(self.carrier)
         self.card_boxes = CardBoxLayer(self.cards.values)
         self.card_boxes.setVisible(False)

@@ -4,7 +4,8 @@ Lines are grouped by pen and heads by colour, so a frame makes a few Qt calls ho
 links it shows. While cards are dragged, the links that do not move are drawn once into a
 picture of the view (``StillLinks``) and each frame copies it and draws only the links of the
 dragged cards: at 100% a view crossed by a few hundred links took 5 to 20 ms to draw again,
-and a drag repaints most of the view on every mouse move.
+and a drag repaints most of the view on every mouse move. The links between two dragged cards
+are the carrier's to draw (``draw_carried``), where they were, as it moves them with the cards.
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ class LinkLayer(MapLayer):
         # Whether the view (at this transform and size) shows more than DENSE links.
         self._density: tuple[tuple[float, ...], bool] = ((), False)
         self._still: StillLinks | None = None
+        self._carried = CarriedLinks()
 
     def links_in(self, rect: QRectF) -> list[LinkItem]:
         """The visible links whose boxes meet ``rect``."""
@@ -52,10 +54,12 @@ class LinkLayer(MapLayer):
         return [link for link in near if link._bounds.intersects(rect) and link.isVisible()]
 
     # ----- drags --------------------------------------------------------------------------
-    def hold_still(self, moving: Iterable[LinkItem]) -> None:
+    def hold_still(self, moving: Iterable[LinkItem], carried: Iterable[LinkItem] = ()) -> None:
         """Cards are dragged and only the links ``moving`` follow them: draw the others from
-        a picture until :meth:`release_still` (or until one of them changes)."""
+        a picture until :meth:`release_still` (or until one of them changes). The links
+        ``carried`` are left to the carrier of the cards (see :meth:`draw_carried`)."""
         self._still = StillLinks(moving)
+        self._carried = CarriedLinks(carried)
 
     def holding_still(self) -> bool:
         """True while the links that do not move are drawn from a picture."""
@@ -64,11 +68,41 @@ class LinkLayer(MapLayer):
     def release_still(self) -> None:
         """The drag is over: draw every link as usual."""
         self._still = None
+        self._carried = CarriedLinks()
 
     def link_changed(self, link: LinkItem) -> None:
         """``link`` looks different or moved (it repaints itself through the scene)."""
+        if link in self._carried.links:  # moved under the drag: the layer draws it again
+            self._carried = CarriedLinks(self._carried.links - {link})
         if self._still is not None and link not in self._still.moving:
             self._still = None  # the picture would show it as it was
+
+    def carried(self) -> frozenset[LinkItem]:
+        """The links the carrier draws while cards are dragged."""
+        return self._carried.links
+
+    def draw_carried(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+                     widget: QWidget | None) -> None:
+        """Draw the carried links in the exposed area, where they were when the drag began:
+        ``painter`` paints the carrier, whose coordinates are the map's moved with the
+        cards."""
+        carried = self._carried
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        if not carried.links or lod < LOD_LINE:
+            return
+        exposed = option.exposedRect
+        if widget is None or painter.worldTransform().isRotating():  # a picture of the map
+            found = [link for link in self.links_in(exposed) if link in carried.links]
+            if found:
+                self._draw(painter, found, lod, [exposed], widget, True)
+            return
+        if not carried.covers(painter, widget, exposed):
+            inner, area = carried.begin(painter, widget)
+            found = [link for link in self.links_in(area) if link in carried.links]
+            if found:
+                self._draw(inner, found, lod, [area], widget, True)
+            inner.end()
+        carried.draw(painter, widget, exposed)
 
     # ----- painting -----------------------------------------------------------------------
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
@@ -82,11 +116,15 @@ class LinkLayer(MapLayer):
             if not still.fits(painter, widget):
                 self._take_still(still, painter, widget, lod)
             still.draw(painter, widget, option.exposedRect)
-            found = [link for link in self._found(areas) if link in still.moving]
+            # The few links that follow the cards, not a query of the whole view.
+            found = [link for link in still.moving if link.isVisible()
+                     and any(link._bounds.intersects(area) for area in areas)]
             if found:
                 self._draw(painter, found, lod, areas, widget, still.smooth)
             return
         found = self._found(areas)
+        if self._carried.links:
+            found = [link for link in found if link not in self._carried.links]
         if found:
             smooth = not (widget is not None and self._dense(widget, found, option.exposedRect))
             self._draw(painter, found, lod, areas, widget, smooth)
@@ -109,7 +147,8 @@ class LinkLayer(MapLayer):
         smooth = not self._dense(widget, in_view, seen)
         inner = still.begin(painter, widget, smooth)
         inner.setWorldTransform(transform)
-        resting = [link for link in in_view if link not in still.moving]
+        resting = [link for link in in_view
+                   if link not in still.moving and link not in self._carried.links]
         if resting:
             self._draw(inner, resting, lod, [seen], widget, smooth)
         inner.end()
@@ -156,10 +195,11 @@ class LinkLayer(MapLayer):
             else:
                 group.append(link._line)
         painter.setBrush(Qt.BrushStyle.NoBrush)
+        opacity = painter.opacity()  # the carrier's fade
         for (key, selected, dimmed), group in lines.items():
             # Flat caps: both ends are hidden (under the card, under the arrow head), and
             # round caps make Qt stroke the line as a curved path, 80 times slower.
-            painter.setOpacity(DIMMED_OPACITY if dimmed else 1.0)
+            painter.setOpacity(opacity * DIMMED_OPACITY if dimmed else opacity)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, smooth or selected)
             painter.setPen(QPen(colors[key], 4.5 if selected else 3.0, Qt.PenStyle.SolidLine,
                                 Qt.PenCapStyle.FlatCap))
@@ -167,14 +207,14 @@ class LinkLayer(MapLayer):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setPen(Qt.PenStyle.NoPen)
         for (key, dimmed), path in heads.items():
-            painter.setOpacity(DIMMED_OPACITY if dimmed else 1.0)
+            painter.setOpacity(opacity * DIMMED_OPACITY if dimmed else opacity)
             painter.fillPath(path, QBrush(colors[key]))
         if captions and widget is not None:
-            self._captions.draw(painter, captions)
+            self._captions.draw(painter, captions, opacity)
         else:  # a picture or an SVG of the map: texts stay texts
             for link in captions:
-                _draw_caption(painter, link)
-        painter.setOpacity(1.0)
+                _draw_caption(painter, link, opacity)
+        painter.setOpacity(opacity)
 
     @staticmethod
     def _areas(painter: QPainter, exposed: QRectF) -> list[QRectF]:
@@ -258,6 +298,67 @@ class StillLinks:
         painter.setWorldTransform(transform)
 
 
+class CarriedLinks:
+    """A picture of the links between dragged cards, in the carrier's coordinates: it moves
+    with the cards and is drawn again only when the drag takes a part it lacks into sight."""
+
+    MARGIN = 0.25  # of the view's width and height, on each side of the view
+
+    def __init__(self, links: Iterable[LinkItem] = ()) -> None:
+        self.links = frozenset(links)
+        self._picture: QPixmap | None = None
+        self._area = QRectF()  # what the picture shows, in the carrier's coordinates
+        self._key: tuple[object, ...] = ()
+
+    @staticmethod
+    def _key_for(painter: QPainter, widget: QWidget) -> tuple[object, ...]:
+        t = painter.worldTransform()  # the carrier's moves change dx, dy only
+        return (widget, t.m11(), t.m12(), t.m21(), t.m22(), widget.width(), widget.height(),
+                widget.devicePixelRatioF())
+
+    def covers(self, painter: QPainter, widget: QWidget, exposed: QRectF) -> bool:
+        """True when the picture shows ``exposed`` (carrier coordinates) as painted now."""
+        return (self._picture is not None and self._key == self._key_for(painter, widget)
+                and self._area.contains(exposed))
+
+    def begin(self, painter: QPainter, widget: QWidget) -> tuple[QPainter, QRectF]:
+        """A painter on a new, empty picture of the view and a margin around it, and the area
+        (carrier coordinates) the picture shows."""
+        transform = painter.worldTransform()
+        seen = transform.inverted()[0].mapRect(QRectF(widget.rect()))
+        margin_x, margin_y = seen.width() * self.MARGIN, seen.height() * self.MARGIN
+        area = seen.adjusted(-margin_x, -margin_y, margin_x, margin_y)
+        self._key = self._key_for(painter, widget)
+        scale = QTransform(transform.m11(), transform.m12(), transform.m21(), transform.m22(),
+                           0, 0)
+        size = scale.mapRect(area).size()
+        ratio = widget.devicePixelRatioF()
+        picture = QPixmap(math.ceil(size.width() * ratio), math.ceil(size.height() * ratio))
+        picture.setDevicePixelRatio(ratio)
+        picture.fill(Qt.GlobalColor.transparent)
+        self._picture, self._area = picture, area
+        inner = QPainter(picture)
+        inner.setRenderHints(painter.renderHints())
+        inner.setWorldTransform(QTransform.fromTranslate(-area.left(), -area.top()) * scale)
+        return inner, area
+
+    def draw(self, painter: QPainter, widget: QWidget, exposed: QRectF) -> None:
+        """Copy the part of the picture under ``exposed`` (carrier coordinates)."""
+        if self._picture is None:
+            return
+        transform = painter.worldTransform()
+        target = transform.mapRect(exposed).toAlignedRect() & widget.rect()
+        if target.isEmpty():
+            return
+        origin = transform.map(self._area.topLeft())  # where the picture's corner is now
+        ratio = self._picture.devicePixelRatio()
+        source = QRectF((target.x() - origin.x()) * ratio, (target.y() - origin.y()) * ratio,
+                        target.width() * ratio, target.height() * ratio)
+        painter.setWorldTransform(QTransform())
+        painter.drawPixmap(QRectF(target), self._picture, source)
+        painter.setWorldTransform(transform)
+
+
 class CaptionPictures:
     """Link captions drawn once per text, colour and scale, then copied: a map shows the same
     few shares ("30%") on hundreds of links. Only the current scale is kept."""
@@ -267,13 +368,13 @@ class CaptionPictures:
         self._ratio = 1.0
         self._pictures: dict[tuple[str, int], tuple[QPixmap, float, float]] = {}
 
-    def draw(self, painter: QPainter, links: list[LinkItem]) -> None:
-        """Draw the captions of ``links`` at their lines' middles."""
+    def draw(self, painter: QPainter, links: list[LinkItem], opacity: float = 1.0) -> None:
+        """Draw the captions of ``links`` at their lines' middles (faded by ``opacity``)."""
         transform = painter.worldTransform()
         scale = transform.m11()
         if transform.isRotating() or scale <= 0 or transform.m22() != scale:
             for link in links:
-                _draw_caption(painter, link)
+                _draw_caption(painter, link, opacity)
             return
         ratio = painter.device().devicePixelRatioF() if painter.device() is not None else 1.0
         if (scale, ratio) != (self._scale, self._ratio):
@@ -285,7 +386,7 @@ class CaptionPictures:
                 continue
             pixmap, w, h = picture
             mid = transform.map(link._line.center())
-            painter.setOpacity(DIMMED_OPACITY if link._dimmed else 1.0)
+            painter.setOpacity(opacity * DIMMED_OPACITY if link._dimmed else opacity)
             painter.drawPixmap(QPointF(round(mid.x() - w / 2), round(mid.y() - h / 2)), pixmap)
         painter.setWorldTransform(transform)
 
@@ -314,11 +415,11 @@ class CaptionPictures:
         return picture
 
 
-def _draw_caption(painter: QPainter, link: LinkItem) -> None:
+def _draw_caption(painter: QPainter, link: LinkItem, opacity: float = 1.0) -> None:
     caption = link.caption()
     if caption is None:
         return
-    painter.setOpacity(DIMMED_OPACITY if link._dimmed else 1.0)
+    painter.setOpacity(opacity * DIMMED_OPACITY if link._dimmed else opacity)
     color = style.SELECTED if link.isSelected() else link._color
     _paint_caption(painter, caption, color, link._line.center())
 
