@@ -6,6 +6,8 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QPen
 from PySide6.QtWidgets import QGraphicsRectItem
 
+NO_PEN = QPen(Qt.PenStyle.NoPen)  # one for every card: making a QPen each took a third of it
+
 
 class BoxedItem(QGraphicsRectItem):
     """A card or note: paints itself in Python, but its bounding box is answered in C++.
@@ -17,4 +19,4 @@ class BoxedItem(QGraphicsRectItem):
 
     def __init__(self, bounds: QRectF) -> None:
         super().__init__(bounds)
-        self.setPen(QPen(Qt.PenStyle.NoPen))  # the box is exactly ``bounds``
+        self.setPen(NO_PEN)  # the box is exactly ``bounds``

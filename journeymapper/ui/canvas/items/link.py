@@ -8,6 +8,7 @@ more than the drawing.
 
 from __future__ import annotations
 
+import functools
 import math
 from typing import TYPE_CHECKING
 
@@ -32,6 +33,8 @@ PICK_WIDTH = 12.0
 LONG_BOX = 600.0 * 600.0
 REPAINT_STEP = 300.0
 # Drawn by the layer, not by itself (Qt then never calls its paint()).
+NO_LINE = QLineF()
+NO_BOUNDS = QRectF()
 LINK_FLAGS = (QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
               | QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
 
@@ -63,10 +66,12 @@ class LinkItem(QGraphicsItem):
         self._color_key = self._color.rgba()
         self._caption: TextBlock | None = None
         self._ends = (0.0, 0.0, 0.0, 0.0)
-        self._line = QLineF()
+        # Shared until the link is first placed (set_points makes its own): a map is built
+        # with thousands of links.
+        self._line = NO_LINE
         # The shortened line and the arrow head, worked out when first drawn.
         self._arrow: tuple[QLineF, QPolygonF] | None = None
-        self._bounds = QRectF()
+        self._bounds = NO_BOUNDS
         self._box = (0.0, 0.0, 0.0, 0.0)  # _bounds as left, top, right, bottom
         # The bounds Qt knows (its index, hit tests): _bounds but while a drag previews.
         self._qt_bounds = self._bounds
@@ -241,4 +246,10 @@ class LinkItem(QGraphicsItem):
 
 
 def _color(content: LinkContent) -> QColor:
-    return QColor(content.color) if content.color else style.LINK
+    """The link's colour, one shared QColor per colour (do not change it)."""
+    return _shared_color(content.color) if content.color else style.LINK
+
+
+@functools.cache
+def _shared_color(name: str) -> QColor:
+    return QColor(name)
