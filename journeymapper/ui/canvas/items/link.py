@@ -14,13 +14,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLineF, QPointF, QRectF
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPolygonF
-from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
 from shiboken6 import isValid
 
 from journeymapper.document import Kind
 from journeymapper.layout import Rect, clip_segment, link_line, segment_boxes
 from journeymapper.ui.canvas import style
 from journeymapper.ui.canvas.content import LinkContent
+from journeymapper.ui.canvas.items.boxed import NO_PEN
 from journeymapper.ui.canvas.items.text import TextBlock
 
 if TYPE_CHECKING:
@@ -48,8 +49,11 @@ def arrow_head(line: QLineF, size: float = ARROW) -> QPolygonF:
     return QPolygonF([tip, left, right])
 
 
-class LinkItem(QGraphicsItem):
-    """A directed flow from one touchpoint card to another (drawn by the ``LinkLayer``)."""
+class LinkItem(QGraphicsRectItem):
+    """A directed flow from one touchpoint card to another (drawn by the ``LinkLayer``).
+
+    A rectangle item only so that Qt knows its box without calling into Python (see
+    ``BoxedItem``): the overview of a large map asked 9,000 links for it on every render."""
 
     kind = Kind.LINK
     z_value = 25.0
@@ -73,8 +77,10 @@ class LinkItem(QGraphicsItem):
         self._arrow: tuple[QLineF, QPolygonF] | None = None
         self._bounds = NO_BOUNDS
         self._box = (0.0, 0.0, 0.0, 0.0)  # _bounds as left, top, right, bottom
-        # The bounds Qt knows (its index, hit tests): _bounds but while a drag previews.
+        # The bounds Qt knows (its index, hit tests; the item's rect): _bounds but while a
+        # drag previews.
         self._qt_bounds = self._bounds
+        self.setPen(NO_PEN)
         self._caption_box: QRectF | None = None
         self._short = True  # nothing to draw (both ends at one spot)
         self._shape: QPainterPath | None = None
@@ -86,13 +92,12 @@ class LinkItem(QGraphicsItem):
         """Show another colour or caption."""
         if content != self._content:
             old = self._bounds
-            self.prepareGeometryChange()
             self._content = content
             self._color = _color(content)
             self._color_key = self._color.rgba()
             self._caption = None
             self._place()
-            self._qt_bounds = self._bounds
+            self._file()
             self._repaint(old)
 
     def set_ends(self, source: QRectF, target: QRectF) -> None:
@@ -113,8 +118,6 @@ class LinkItem(QGraphicsItem):
                 self.settle()
             return
         old = self._bounds
-        if not preview:
-            self.prepareGeometryChange()
         self._line = QLineF(*ends)
         self._arrow = None
         self._short = abs(ends[2] - ends[0]) + abs(ends[3] - ends[1]) < 1
@@ -122,14 +125,17 @@ class LinkItem(QGraphicsItem):
         self._shape = None
         self._place()
         if not preview:
-            self._qt_bounds = self._bounds
+            self._file()
         self._repaint(old, old_ends)
 
     def settle(self) -> None:
         """Let the scene's index know where a previewed link is now."""
         if self._qt_bounds is not self._bounds:
-            self.prepareGeometryChange()
-            self._qt_bounds = self._bounds
+            self._file()
+
+    def _file(self) -> None:
+        self._qt_bounds = self._bounds
+        self.setRect(self._bounds)  # tells the scene's index (prepareGeometryChange)
 
     def line(self) -> QLineF:
         """The arrow's line in map coordinates."""
@@ -226,10 +232,6 @@ class LinkItem(QGraphicsItem):
         """True when the link's bounding box meets this one (map coordinates)."""
         b_left, b_top, b_right, b_bottom = self._box
         return b_left <= right and left <= b_right and b_top <= bottom and top <= b_bottom
-
-    def boundingRect(self) -> QRectF:
-        # Qt asks often (index, paint): computed when the line changes.
-        return self._qt_bounds
 
     def shape(self) -> QPainterPath:
         if self._shape is None:
