@@ -39,13 +39,16 @@ class LinkGrid(Generic[Item]):
         old = self._spans.get(item)
         if old == new:
             return
+        cells = self._cells
         if old is not None:
             for cell in _cells(old):
-                self._cells[cell].discard(item)
+                cells[cell].discard(item)
             del self._spans[item]
         if new is not None:
-            for cell in _cells(new):
-                self._cells[cell].add(item)
+            first_column, last_column, first_row, last_row = new
+            for i in range(first_column, last_column + 1):
+                for j in range(first_row, last_row + 1):
+                    cells[(i, j)].add(item)
             self._spans[item] = new
 
     def near(self, left: float, top: float, right: float, bottom: float) -> set[Item]:

@@ -33,9 +33,9 @@ PICK_WIDTH = 12.0
 # moves, in steps of REPAINT_STEP, not its whole box.
 LONG_BOX = 600.0 * 600.0
 REPAINT_STEP = 300.0
-# Drawn by the layer, not by itself (Qt then never calls its paint()).
 NO_LINE = QLineF()
 NO_BOUNDS = QRectF()
+# Drawn by the layer, not by itself (Qt then never calls its paint()).
 LINK_FLAGS = (QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
               | QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
 
@@ -80,11 +80,11 @@ class LinkItem(QGraphicsRectItem):
         # The bounds Qt knows (its index, hit tests; the item's rect): _bounds but while a
         # drag previews.
         self._qt_bounds = self._bounds
-        self.setPen(NO_PEN)
         self._caption_box: QRectF | None = None
         self._short = True  # nothing to draw (both ends at one spot)
         self._shape: QPainterPath | None = None
         self._dimmed = False
+        self.setPen(NO_PEN)  # the rect is exactly the box
         self.setFlags(LINK_FLAGS)
         self.setZValue(self.z_value)
 
