@@ -397,7 +397,10 @@ class MapScene(QGraphicsScene):
         for note in self.notes.values():
             self._place(note, layout)
         # Every card is where the layout says now.
-        self.update_links([c.item_id for c in placed], new_links, layout.cards)
+        if len(new_links) == len(self.links):  # a new map: run every link once
+            self.update_links(None, (), layout.cards)
+        else:
+            self.update_links([c.item_id for c in placed], new_links, layout.cards)
         self._curves_dirty = True
         self.setSceneRect(QRectF(-MARGIN, -MARGIN, layout.width + 2 * MARGIN,
                                  layout.height + 2 * MARGIN))

@@ -212,17 +212,24 @@ class LinkItem(QGraphicsRectItem):
 
     def _place(self) -> None:
         """Work out the bounding box (line, head and caption) and the caption's box."""
+        # Comparisons, not min() and max(): this runs for every link of a map being built.
         x1, y1, x2, y2 = self._ends
         extra = ARROW + 4
-        left, right = (x1, x2) if x1 < x2 else (x2, x1)
-        top, bottom = (y1, y2) if y1 < y2 else (y2, y1)
-        left, right, top, bottom = left - extra, right + extra, top - extra, bottom + extra
-        self._caption_box = None
+        left, right = (x1 - extra, x2 + extra) if x1 < x2 else (x2 - extra, x1 + extra)
+        top, bottom = (y1 - extra, y2 + extra) if y1 < y2 else (y2 - extra, y1 + extra)
         if self._content.caption:  # the caption's box around the middle
             mid_x, mid_y = (x1 + x2) / 2, (y1 + y2) / 2
-            left, right = min(left, mid_x - 110), max(right, mid_x + 110)
-            top, bottom = min(top, mid_y - 14), max(bottom, mid_y + 14)
+            if mid_x - 110 < left:
+                left = mid_x - 110
+            if mid_x + 110 > right:
+                right = mid_x + 110
+            if mid_y - 14 < top:
+                top = mid_y - 14
+            if mid_y + 14 > bottom:
+                bottom = mid_y + 14
             self._caption_box = QRectF(mid_x - 110, mid_y - 14, 220, 28)
+        else:
+            self._caption_box = None
         self._bounds = QRectF(left, top, right - left, bottom - top)
         self._box = (left, top, right, bottom)
         if self.layer is not None:
