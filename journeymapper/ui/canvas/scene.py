@@ -272,7 +272,7 @@ class MapScene(QGraphicsScene):
                                 (Kind.TOUCHPOINT, p.touchpoints), (Kind.NOTE, p.notes),
                                 (Kind.LINK, p.links)):
                 for item in items:
-                    self._create(kind, item.id)
+                    self._create(kind, item)
         finally:
             self._adding = None
         self._moved.clear()
@@ -306,8 +306,9 @@ class MapScene(QGraphicsScene):
                  if isinstance(item, CardItem | NoteItem) and self._place(item, layout)]
         self.update_links([i.item_id for i in moved if isinstance(i, CardItem)])
 
-    def _create(self, kind: Kind, item_id: str) -> None:
-        doc, item = self.document, self.document.get(kind, item_id)
+    def _create(self, kind: Kind, item: Any) -> None:
+        """Make the scene item of a model item (stage, lane, touchpoint, note or link)."""
+        doc, item_id = self.document, item.id
         new: QGraphicsItem
         if kind is Kind.STAGE:
             new = self.headers[item_id] = StageHeaderItem(item_id, header_content(item))
@@ -435,7 +436,7 @@ class MapScene(QGraphicsScene):
     # ----- document signals -----------------------------------------------------------------
     def _on_added(self, kind_name: str, item_id: str) -> None:
         kind = Kind(kind_name)
-        self._create(kind, item_id)
+        self._create(kind, self.document.get(kind, item_id))
         if kind is Kind.PERSONA:
             self._refresh_personas()
         elif kind is Kind.CRITERION:
