@@ -50,8 +50,12 @@ class LinkLayer(MapLayer):
 
     def links_in(self, rect: QRectF) -> list[LinkItem]:
         """The visible links whose boxes meet ``rect``."""
-        near = self.grid.near(rect.left(), rect.top(), rect.right(), rect.bottom())
-        return [link for link in near if link._bounds.intersects(rect) and link.isVisible()]
+        left, top, right, bottom = rect.left(), rect.top(), rect.right(), rect.bottom()
+        near = self.grid.near(left, top, right, bottom)
+        # The boxes as plain numbers: a frame of a dense view asks for thousands of links.
+        return [link for link in near
+                if (box := link._box)[0] <= right and left <= box[2] and box[1] <= bottom
+                and top <= box[3] and link.isVisible()]
 
     # ----- drags --------------------------------------------------------------------------
     def hold_still(self, moving: Iterable[LinkItem], carried: Iterable[LinkItem] = ()) -> None:
