@@ -7,6 +7,7 @@ from PySide6.QtGui import QColor, QImage, QPainter
 
 from journeymapper.document import Kind
 from journeymapper.ui.canvas import style
+from journeymapper.ui.canvas.items import link_layer
 from journeymapper.ui.canvas.items.link import LONG_BOX, LinkItem
 from journeymapper.ui.canvas.items.link_layer import DENSE, LinkLayer
 from tests.canvas.helpers import color_near
@@ -38,6 +39,39 @@ def test_links_do_not_paint_themselves_the_layer_draws_them(scene):
     link.setVisible(False)  # a dangling link (a card gone) is not drawn
     image = _render(scene, area)
     assert not color_near(image, int(centre.x()), int(centre.y()), style.LINK)
+
+
+def _draw_area(scene, link: LinkItem, area: QRectF) -> QImage:
+    """What the layer draws of ``link`` when asked for ``area`` only (map coordinates)."""
+    image = QImage(int(area.width()), int(area.height()), QImage.Format.Format_ARGB32)
+    image.fill(QColor("#ffffff"))
+    painter = QPainter(image)
+    painter.translate(-area.topLeft())
+    scene.link_layer._draw(painter, [link], 1.0, [area], None, True)
+    painter.end()
+    return image
+
+
+def test_an_area_gets_the_heads_and_captions_that_reach_it_and_no_others(scene, monkeypatch):
+    link = scene.links["l2"]  # tp2 -> tp3, Anna's, with a caption ("50%")
+    anna = QColor(scene.document.get(Kind.PERSONA, "anna").color)
+    line = link.line()
+    back = line.pointAt(1 - 6 / line.length())  # inside the head, 6 points before the tip
+    head_area = QRectF(back.x() - 20, back.y() - 20, 40, 40)
+    spot = (int(back.x() - head_area.x()), int(back.y() - head_area.y()))
+    assert color_near(_draw_area(scene, link, head_area), *spot, anna)
+    drawn: list[LinkItem] = []
+    original = link_layer._draw_caption
+    monkeypatch.setattr(link_layer, "_draw_caption",
+                        lambda painter, item, *rest: (drawn.append(item),
+                                                      original(painter, item, *rest)))
+    edges = link._caption_edges
+    assert edges is not None
+    _draw_area(scene, link, QRectF(edges[2] - 5, edges[1], 40, 28))  # meets the box's edge
+    assert drawn == [link]
+    drawn.clear()
+    _draw_area(scene, link, QRectF(edges[2] + 5, edges[1], 40, 28))  # just past it
+    assert drawn == []
 
 
 def test_a_selected_link_is_drawn_in_the_selection_colour(scene):

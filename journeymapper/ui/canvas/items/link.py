@@ -81,6 +81,8 @@ class LinkItem(QGraphicsRectItem):
         # drag previews.
         self._qt_bounds = self._bounds
         self._caption_box: QRectF | None = None
+        # The caption's box as left, top, right, bottom (the layer tests thousands a frame).
+        self._caption_edges: tuple[float, float, float, float] | None = None
         self._short = True  # nothing to draw (both ends at one spot)
         self._shape: QPainterPath | None = None
         self._dimmed = False
@@ -228,8 +230,10 @@ class LinkItem(QGraphicsRectItem):
             if mid_y + 14 > bottom:
                 bottom = mid_y + 14
             self._caption_box = QRectF(mid_x - 110, mid_y - 14, 220, 28)
+            self._caption_edges = (mid_x - 110, mid_y - 14, mid_x + 110, mid_y + 14)
         else:
             self._caption_box = None
+            self._caption_edges = None
         self._bounds = QRectF(left, top, right - left, bottom - top)
         self._box = (left, top, right, bottom)
         if self.layer is not None:

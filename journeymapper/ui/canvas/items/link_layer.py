@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QGraphicsView, QStyleOptionGraphicsItem, QWidget
 
 from journeymapper.ui.canvas import style
 from journeymapper.ui.canvas.items.layer import MapLayer
-from journeymapper.ui.canvas.items.link import LinkItem
+from journeymapper.ui.canvas.items.link import ARROW, LinkItem
 from journeymapper.ui.canvas.items.text import TextBlock
 from journeymapper.ui.canvas.link_grid import LinkGrid
 
@@ -167,6 +167,11 @@ class LinkLayer(MapLayer):
         arrows = lod >= LOD_ARROW
         show_captions = lod >= LOD_CAPTION
         area = areas[0] if len(areas) == 1 else None
+        area_box = (0.0, 0.0, 0.0, 0.0) if area is None else (
+            area.left(), area.top(), area.right(), area.bottom())
+        # Where an arrow's tip must be for its head to reach the area (None: anywhere).
+        reach = None if area is None else (area_box[0] - ARROW, area_box[1] - ARROW,
+                                           area_box[2] + ARROW, area_box[3] + ARROW)
         scene = self.scene()
         chosen = scene.selected_link_ids() if hasattr(scene, "selected_link_ids") else None
         for link in found:
@@ -174,11 +179,15 @@ class LinkLayer(MapLayer):
             # beside it faster than Python could test each line.
             if link._short:
                 continue
-            box = link._caption_box
-            if show_captions and box is not None and (
-                    box.intersects(area) if area is not None
-                    else any(box.intersects(a) for a in areas)):
-                captions.append(link)
+            edges = link._caption_edges
+            if show_captions and edges is not None:
+                if area is not None:
+                    if (edges[0] < area_box[2] and area_box[0] < edges[2]
+                            and edges[1] < area_box[3] and area_box[1] < edges[3]):
+                        captions.append(link)
+                elif (box := link._caption_box) is not None and any(
+                        box.intersects(a) for a in areas):
+                    captions.append(link)
             selected = link.isSelected() if chosen is None else link.item_id in chosen
             if selected:
                 key = selected_key
@@ -192,6 +201,11 @@ class LinkLayer(MapLayer):
             if arrows:
                 shaft, head = link._arrow or link.arrow()
                 group.append(shaft)
+                # A long link crosses a strip far from its head: leave the head out there.
+                tip_x, tip_y = link._ends[2], link._ends[3]
+                if reach is not None and not (reach[0] <= tip_x <= reach[2]
+                                              and reach[1] <= tip_y <= reach[3]):
+                    continue
                 path = heads.get((key, dimmed))
                 if path is None:
                     path = heads[(key, dimmed)] = QPainterPath()
