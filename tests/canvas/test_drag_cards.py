@@ -166,6 +166,25 @@ def test_a_carried_link_that_changes_is_drawn_by_the_layer_again(scene, view, qt
     _release(view, at)
 
 
+def test_the_frame_of_a_drop_draws_the_links_that_stayed_from_their_picture(scene, view,
+                                                                           qtbot):
+    l1, l2 = scene.links["l1"], scene.links["l2"]  # tp0 -> tp2, tp2 -> tp3 (Anna's)
+    anna = QColor(scene.document.get(Kind.PERSONA, "anna").color)
+    layer = scene.link_layer
+    for picked, stays in ((["tp3"], True), (["tp2", "tp3"], False)):  # l1 stays, then follows
+        scene.select([(Kind.TOUCHPOINT, i) for i in picked])
+        at = _press_and_move(view, scene, "tp3")
+        _frame(view)
+        _release(view, at)
+        assert layer.holding_still() and layer.carried() == frozenset()
+        assert (l1 not in layer._still.moving) is stays
+        frame = _frame(view)  # the drop's frame: l1 (from the picture or not) and l2 as dropped
+        assert color_near(frame, *_link_pixel(view, l1), style.LINK)
+        assert color_near(frame, *_link_pixel(view, l2, 0.2), anna)
+        assert not layer.holding_still()  # from the next frame on, every link as usual
+        assert _frame(view) == frame
+
+
 def test_a_dragged_link_is_filed_in_the_index_once_dropped(scene, view, qtbot):
     link = scene.links["l2"]
     indexed = link.boundingRect()
@@ -189,7 +208,9 @@ def test_escape_puts_the_carried_cards_and_their_links_back(doc, scene, view, qt
     _press_and_move(view, scene, "tp3")
     assert link.line() != line
     view.escape()
-    assert _carried(scene) == [] and not scene.link_layer.holding_still()
+    assert _carried(scene) == []
+    _frame(view)  # the frame of the cancel still draws the links that stayed from a picture
+    assert not scene.link_layer.holding_still()
     assert scene.cards["tp3"].parentItem() is None and scene.cards["tp3"].pos() == start
     assert link.line() == line and link.boundingRect() == box
     assert dump(doc) == before and doc.undo_stack.count() == 0

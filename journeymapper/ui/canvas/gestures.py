@@ -81,7 +81,7 @@ class MoveCards(Gesture):
 
     def _put_down(self, delta: QPointF) -> None:
         self.carrier.put_down(delta)
-        self.scene.link_layer.release_still()
+        self.scene.link_layer.release_still_after_frame()
 
     def _catch_up(self) -> None:
         """Run the links left out of sight during the drag to where their cards are now, and
@@ -121,7 +121,8 @@ class MoveCards(Gesture):
         self._catch_up()
 
     def abandon(self) -> None:
-        self._put_down(QPointF())
+        self.carrier.put_down(QPointF())
+        self.scene.link_layer.release_still()  # its links are gone with the old map
 
 
 def _floor_grid(value: float) -> float:

@@ -261,6 +261,7 @@ class MapScene(QGraphicsScene):
                 table.clear()
         self._links_of.clear()
         self.link_layer.grid.clear()
+        self.link_layer.release_still()  # a picture of the old map's links
         if self._persona_filter and self.document.find(Kind.PERSONA, self._persona_filter) is None:
             self._persona_filter = None
         p = self.document.project

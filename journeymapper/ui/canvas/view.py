@@ -239,6 +239,10 @@ class MapView(ViewEdits, QGraphicsView):
 
     # ----- painting ----------------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:
+        self._paint(event)
+        self.map_scene.link_layer.frame_done()
+
+    def _paint(self, event: QPaintEvent) -> None:
         if self.zoom_preview.active():
             painter = QPainter(self.viewport())
             shown = self.zoom_preview.paint(painter, event.rect())

@@ -47,6 +47,7 @@ class LinkLayer(MapLayer):
         self._density: tuple[tuple[float, ...], bool] = ((), False)
         self._still: StillLinks | None = None
         self._carried = CarriedLinks()
+        self._let_go = False  # release the still picture once the next frame is painted
 
     def links_in(self, rect: QRectF) -> list[LinkItem]:
         """The visible links whose boxes meet ``rect``."""
@@ -73,6 +74,24 @@ class LinkLayer(MapLayer):
         """The drag is over: draw every link as usual."""
         self._still = None
         self._carried = CarriedLinks()
+        self._let_go = False
+
+    def release_still_after_frame(self) -> None:
+        """The cards were dropped: the links that stayed are still drawn from their picture
+        for the frame that shows the drop (the layer draws the rest), then as usual (see
+        :meth:`frame_done`). Drawing every link there again made a drop cost a full repaint
+        of the links."""
+        still = self._still
+        if still is None:
+            return
+        still.moving |= self._carried.links  # put down: drawn where they are, by the layer
+        self._carried = CarriedLinks()
+        self._let_go = True
+
+    def frame_done(self) -> None:
+        """A view finished painting a frame."""
+        if self._let_go:
+            self.release_still()
 
     def link_changed(self, link: LinkItem) -> None:
         """``link`` looks different or moved (it repaints itself through the scene)."""
