@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QGraphicsItem
 
@@ -64,3 +64,15 @@ def test_the_overview_draws_cards_from_the_layer(view, scene, qtbot, monkeypatch
     view.zoom_preview.end()
     view.viewport().repaint()
     assert not scene.card_boxes.isVisible()
+
+
+def test_far_away_carried_cards_are_drawn_where_the_drag_has_taken_them(scene):
+    card = scene.cards["tp0"]
+    channel = style.channel_color(card.box()[0])
+    scene.set_far(True)
+    scene.carrier.pick_up([card])
+    scene.carrier.setPos(0, 400)  # dragged 400 points down, to an empty part of the lane
+    assert card.scenePos() == card.pos() + QPointF(0, 400)
+    assert _pixel_at_card(scene, "tp0") == channel  # where it is now
+    scene.carrier.put_down(QPointF(0, 400))
+    assert _pixel_at_card(scene, "tp0") == channel

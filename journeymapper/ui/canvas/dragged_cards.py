@@ -36,6 +36,7 @@ class DraggedCards(QGraphicsItem):
     def __init__(self, link_layer: LinkLayer) -> None:
         super().__init__()
         self._starts: list[tuple[QGraphicsItem, QPointF]] = []
+        self._carried: frozenset[QGraphicsItem] = frozenset()
         self._layer = link_layer
         self._box = QRectF()
         self.setFlags(CARRIER_FLAGS)
@@ -48,6 +49,7 @@ class DraggedCards(QGraphicsItem):
         layer's carried links) with them (puts down any carried before)."""
         self.put_down(QPointF())
         self._starts = [(item, item.pos()) for item in items]
+        self._carried = frozenset(item for item, _start in self._starts)
         box = QRectF()
         for item, _start in self._starts:
             box = box.united(item.sceneBoundingRect())
@@ -73,6 +75,12 @@ class DraggedCards(QGraphicsItem):
         # The empty carrier keeps its box and place until the next drag: an empty box at the
         # map's corner would make Qt repaint everything from there to the cards.
         self._starts = []
+        self._carried = frozenset()
+
+    def carried(self) -> frozenset[QGraphicsItem]:
+        """The cards and notes carried now (their positions are the carrier's, not the
+        map's: add the carrier's position)."""
+        return self._carried
 
     def boundingRect(self) -> QRectF:
         return self._box

@@ -108,7 +108,7 @@ class MapScene(QGraphicsScene):
         self.addItem(self.link_layer)
         self.carrier = DraggedCards(self.link_layer)  # what a drag of cards moves
         self.addItem(self.carrier)
-        self.card_boxes = CardBoxLayer(self.cards.values)
+        self.card_boxes = CardBoxLayer(self.cards.values, self.carrier)
         self.card_boxes.setVisible(False)
         self.addItem(self.card_boxes)
         self._far = False

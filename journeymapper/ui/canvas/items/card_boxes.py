@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QStyleOptionGraphicsItem, QWidget
 
 from journeymapper.layout import CARD_HEIGHT, CARD_WIDTH
 from journeymapper.ui.canvas import style
+from journeymapper.ui.canvas.dragged_cards import DraggedCards
 from journeymapper.ui.canvas.items.card import DIMMED_OPACITY, CardItem
 from journeymapper.ui.canvas.items.layer import MapLayer
 
@@ -22,9 +23,10 @@ from journeymapper.ui.canvas.items.layer import MapLayer
 class CardBoxLayer(MapLayer):
     """Draws the cards of its scene as boxes (channel colour, KPI alert frame)."""
 
-    def __init__(self, cards: Callable[[], Iterable[CardItem]]) -> None:
+    def __init__(self, cards: Callable[[], Iterable[CardItem]], carrier: DraggedCards) -> None:
         super().__init__(CardItem.z_value)
         self._cards = cards
+        self._carrier = carrier
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
@@ -32,8 +34,12 @@ class CardBoxLayer(MapLayer):
         left, top = area.left() - CARD_WIDTH, area.top() - CARD_HEIGHT
         right, bottom = area.right(), area.bottom()
         alerts: list[tuple[QRectF, str, bool]] = []
+        carried = self._carrier.carried()
+        drag = self._carrier.pos()
         for card in self._cards():
             x, y = card.x(), card.y()
+            if carried and card in carried:  # being dragged: where the drag has taken it
+                x, y = x + drag.x(), y + drag.y()
             if not (left <= x <= right and top <= y <= bottom) or not card.isVisible():
                 continue
             body = QRectF(x, y, CARD_WIDTH, CARD_HEIGHT)
