@@ -6,7 +6,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QPen
 from PySide6.QtWidgets import QGraphicsRectItem
 
-NO_PEN = QPen(Qt.PenStyle.NoPen)  # one for every card: making a QPen each took a third of it
+NO_PEN = QPen(Qt.PenStyle.NoPen)  # shared by every card and link: a QPen each was a third of a card
 
 
 class BoxedItem(QGraphicsRectItem):
