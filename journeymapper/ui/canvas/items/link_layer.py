@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 
-from PySide6.QtCore import QLineF, QPointF, QRect, QRectF, Qt
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPixmap, QTransform
 from PySide6.QtWidgets import QGraphicsView, QStyleOptionGraphicsItem, QWidget
 
@@ -310,29 +310,15 @@ class StillLinks:
         """A painter on a new, empty picture of the view that ``painter`` paints."""
         self._key = self._key_for(painter, widget)
         self.smooth = smooth
-        ratio = widget.devicePixelRatioF()
-        picture = QPixmap(math.ceil(widget.width() * ratio), math.ceil(widget.height() * ratio))
-        picture.setDevicePixelRatio(ratio)  # sharp on high-density screens
-        picture.fill(Qt.GlobalColor.transparent)
-        self._picture = picture
-        inner = QPainter(picture)
+        self._picture = _empty_picture(widget.width(), widget.height(), widget)
+        inner = QPainter(self._picture)
         inner.setRenderHints(painter.renderHints())
         return inner
 
     def draw(self, painter: QPainter, widget: QWidget, exposed: QRectF) -> None:
         """Copy the part of the picture under ``exposed`` (map coordinates)."""
-        if self._picture is None:
-            return
-        transform = painter.worldTransform()
-        target = transform.mapRect(exposed).toAlignedRect() & widget.rect()
-        if target.isEmpty():
-            return
-        ratio = self._picture.devicePixelRatio()
-        source = QRect(math.floor(target.x() * ratio), math.floor(target.y() * ratio),
-                       math.ceil(target.width() * ratio), math.ceil(target.height() * ratio))
-        painter.setWorldTransform(QTransform())
-        painter.drawPixmap(QRectF(target), self._picture, QRectF(source))
-        painter.setWorldTransform(transform)
+        if self._picture is not None:
+            _copy_picture(painter, widget, exposed, self._picture, QPointF(0, 0))
 
 
 class CarriedLinks:
@@ -369,10 +355,7 @@ class CarriedLinks:
         scale = QTransform(transform.m11(), transform.m12(), transform.m21(), transform.m22(),
                            0, 0)
         size = scale.mapRect(area).size()
-        ratio = widget.devicePixelRatioF()
-        picture = QPixmap(math.ceil(size.width() * ratio), math.ceil(size.height() * ratio))
-        picture.setDevicePixelRatio(ratio)
-        picture.fill(Qt.GlobalColor.transparent)
+        picture = _empty_picture(size.width(), size.height(), widget)
         self._picture, self._area = picture, area
         inner = QPainter(picture)
         inner.setRenderHints(painter.renderHints())
@@ -381,19 +364,34 @@ class CarriedLinks:
 
     def draw(self, painter: QPainter, widget: QWidget, exposed: QRectF) -> None:
         """Copy the part of the picture under ``exposed`` (carrier coordinates)."""
-        if self._picture is None:
-            return
-        transform = painter.worldTransform()
-        target = transform.mapRect(exposed).toAlignedRect() & widget.rect()
-        if target.isEmpty():
-            return
-        origin = transform.map(self._area.topLeft())  # where the picture's corner is now
-        ratio = self._picture.devicePixelRatio()
-        source = QRectF((target.x() - origin.x()) * ratio, (target.y() - origin.y()) * ratio,
-                        target.width() * ratio, target.height() * ratio)
-        painter.setWorldTransform(QTransform())
-        painter.drawPixmap(QRectF(target), self._picture, source)
-        painter.setWorldTransform(transform)
+        if self._picture is not None:  # its corner is where the carrier has taken it
+            corner = painter.worldTransform().map(self._area.topLeft())
+            _copy_picture(painter, widget, exposed, self._picture, corner)
+
+
+def _empty_picture(width: float, height: float, widget: QWidget) -> QPixmap:
+    """A transparent picture of this many view pixels, sharp on the widget's screen."""
+    ratio = widget.devicePixelRatioF()
+    picture = QPixmap(math.ceil(width * ratio), math.ceil(height * ratio))
+    picture.setDevicePixelRatio(ratio)
+    picture.fill(Qt.GlobalColor.transparent)
+    return picture
+
+
+def _copy_picture(painter: QPainter, widget: QWidget, exposed: QRectF, picture: QPixmap,
+                  corner: QPointF) -> None:
+    """Copy the part of ``picture`` under ``exposed`` (the painter's coordinates), the
+    picture's top left corner being at ``corner`` (view pixels)."""
+    transform = painter.worldTransform()
+    target = transform.mapRect(exposed).toAlignedRect() & widget.rect()
+    if target.isEmpty():
+        return
+    ratio = picture.devicePixelRatio()
+    source = QRectF((target.x() - corner.x()) * ratio, (target.y() - corner.y()) * ratio,
+                    target.width() * ratio, target.height() * ratio)
+    painter.setWorldTransform(QTransform())
+    painter.drawPixmap(QRectF(target), picture, source)
+    painter.setWorldTransform(transform)
 
 
 class CaptionPictures:
