@@ -23,7 +23,7 @@ from journeymapper.export.pdf.legend import (
     legend_height,
     legend_rows,
 )
-from journeymapper.export.pdf.links import LinkShape, draw_links, link_shapes
+from journeymapper.export.pdf.links import draw_links, link_shapes
 from journeymapper.export.pdf.map_draw import (
     clip,
     draw_emotion_curves,
@@ -34,6 +34,7 @@ from journeymapper.export.pdf.map_draw import (
     rect,
     stamp,
 )
+from journeymapper.export.pdf.map_index import MapIndex
 from journeymapper.export.pdf.outline import OutlineMark, register_anchor
 from journeymapper.export.pdf.styles import ALL_CURVE, INK, MUTED, OVERDUE, RULE, hex_color
 from journeymapper.export.pdf.text import elide
@@ -54,7 +55,7 @@ class MapContext:
     importance: dict[str, float]
     cards: CardStyle
     curves: list[tuple[Color, list[tuple[float, float]], bool]]
-    links: list[LinkShape]
+    index: MapIndex
     link_to_register: bool
     subtitle: str
     legend: LegendRows
@@ -85,6 +86,7 @@ def map_context(project: Project, layout: MapLayout, options: ExportOptions,
                    highlight is not None and p.id != highlight) for p in project.personas]
     else:
         curves = [(ALL_CURVE, emotion_curve(project, layout, None), False)]
+    links = link_shapes(project, layout, persona_colors, highlight)
     subtitle = f"Customer journey map · {long_date(options.today)}"
     if persona is not None:
         subtitle += f" · highlighting persona {clean(persona.name)}"
@@ -94,7 +96,7 @@ def map_context(project: Project, layout: MapLayout, options: ExportOptions,
         importance={tp.id: project.importance(tp) for tp in project.touchpoints},
         cards=CardStyle(options.today, persona_colors, highlight),
         curves=curves,
-        links=link_shapes(project, layout, persona_colors, highlight),
+        index=MapIndex(project, layout, links),
         link_to_register=link_to_register,
         subtitle=subtitle,
         legend=legend_rows(legend_entries(project, highlight), width),
@@ -110,14 +112,15 @@ def _draw_body(flow: Flowable, ctx: MapContext, view: Rect, *, detailed: bool = 
     """
     c = flow.canv
     project, layout, highlight = ctx.project, ctx.layout, ctx.cards.highlight
+    near = ctx.index.near(view)
     draw_lanes(c, project, layout, view)
     draw_emotion_curves(c, ctx.curves, view)
     if detailed:
-        draw_links(c, ctx.links, view)
-    draw_notes(c, project.notes, layout, view, faded=highlight is not None)
+        draw_links(c, near.links, view)
+    draw_notes(c, near.notes, layout, view, faded=highlight is not None)
     style = ctx.cards if detailed else CardStyle(ctx.cards.today, ctx.cards.persona_colors,
                                                  highlight, detailed=False)
-    for tp in project.touchpoints:
+    for tp in near.touchpoints:
         box = layout.cards[tp.id]
         if not box.intersects(view):
             continue

@@ -17,11 +17,11 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPixmap, QTransform
 from PySide6.QtWidgets import QGraphicsView, QStyleOptionGraphicsItem, QWidget
 
+from journeymapper.grid import Grid
 from journeymapper.ui.canvas import style
 from journeymapper.ui.canvas.items.layer import MapLayer
 from journeymapper.ui.canvas.items.link import ARROW, LinkItem
 from journeymapper.ui.canvas.items.text import TextBlock
-from journeymapper.ui.canvas.link_grid import LinkGrid
 
 # Below these levels of detail the caption (then the arrow head) is too small to read, and
 # below LOD_LINE a link is thinner than a third of a pixel: a haze over the cards, not drawn.
@@ -41,7 +41,7 @@ class LinkLayer(MapLayer):
 
     def __init__(self) -> None:
         super().__init__(LinkItem.z_value)
-        self.grid: LinkGrid[LinkItem] = LinkGrid()  # filed by the links as they move
+        self.grid: Grid[LinkItem] = Grid()  # filed by the links as they move
         self._captions = CaptionPictures()
         # Whether the view (at this transform and size) shows more than DENSE links.
         self._density: tuple[tuple[float, ...], bool] = ((), False)

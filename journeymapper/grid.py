@@ -1,10 +1,11 @@
-"""Where the links are: a grid of map cells, each holding the links whose boxes reach it.
+"""What is where on the map: a grid of map cells, each holding the items whose boxes reach it.
 
-The link layer asks on every frame which links meet the exposed area. The scene's own index
-answers too, but returns every item there (cards, lanes) as Python objects, sorted by
-stacking order: a few milliseconds per frame with hundreds of links. This answers in a
+The canvas's link layer asks on every frame which links meet the exposed area. The scene's
+own index answers too, but returns every item there (cards, lanes) as Python objects, sorted
+by stacking order: a few milliseconds per frame with hundreds of links. This answers in a
 fraction of that, and keeping it current costs one set operation per cell a moved link
-leaves or enters.
+leaves or enters. The PDF export asks it which cards, notes and links each page's tile shows,
+so a big map's pages do not each test every item (no Qt).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ def span(left: float, top: float, right: float, bottom: float) -> Span:
             math.floor(top / CELL), math.floor(bottom / CELL))
 
 
-class LinkGrid(Generic[Item]):
+class Grid(Generic[Item]):
     """Items by the grid cells their boxes reach."""
 
     def __init__(self) -> None:
