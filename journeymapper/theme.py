@@ -29,7 +29,7 @@ CHANNEL_GLYPHS: dict[Channel, str] = {
     Channel.WEBSITE: "\u25a3", Channel.SEARCH: "\u25ce", Channel.SOCIAL: "\u263a",
     Channel.EMAIL: "\u2709", Channel.CHAT: "\u2637", Channel.PHONE: "\u260e",
     Channel.STORE: "\u2302", Channel.EVENT: "\u2605", Channel.ADVERTISING: "\u25b6",
-    Channel.REVIEWS: "\u2606", Channel.REFERRAL: "\u21c4", Channel.APP: "\u25af",
+    Channel.REVIEWS: "\u2606", Channel.REFERRAL: "\u21c4", Channel.APP: "\u25ae",
     Channel.PRINT: "\u25a4", Channel.DELIVERY: "\u25a0", Channel.OTHER: "\u25cf",
 }
 
