@@ -20,23 +20,24 @@ Item = TypeVar("Item", bound=Hashable)
 Span = tuple[int, int, int, int]  # first and last column, first and last row
 
 
-def span(left: float, top: float, right: float, bottom: float) -> Span:
-    """The grid cells a box reaches."""
-    return (math.floor(left / CELL), math.floor(right / CELL),
-            math.floor(top / CELL), math.floor(bottom / CELL))
+def span(left: float, top: float, right: float, bottom: float, cell: float = CELL) -> Span:
+    """The grid cells (``cell`` map units square) a box reaches."""
+    return (math.floor(left / cell), math.floor(right / cell),
+            math.floor(top / cell), math.floor(bottom / cell))
 
 
 class Grid(Generic[Item]):
     """Items by the grid cells their boxes reach."""
 
-    def __init__(self) -> None:
+    def __init__(self, cell: float = CELL) -> None:
+        self._cell = cell
         self._cells: defaultdict[tuple[int, int], set[Item]] = defaultdict(set)
         self._spans: dict[Item, Span] = {}
 
     def place(self, item: Item, box: tuple[float, float, float, float] | None) -> None:
         """File ``item`` under the cells its box (left, top, right, bottom) reaches; None
         takes it out."""
-        new = span(*box) if box is not None else None
+        new = span(*box, self._cell) if box is not None else None
         old = self._spans.get(item)
         if old == new:
             return
@@ -56,7 +57,7 @@ class Grid(Generic[Item]):
         """The items filed in the cells this box reaches (their boxes may miss it)."""
         found: set[Item] = set()
         cells = self._cells
-        for cell in _cells(span(left, top, right, bottom)):
+        for cell in _cells(span(left, top, right, bottom, self._cell)):
             items = cells.get(cell)
             if items:
                 found |= items

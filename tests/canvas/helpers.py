@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QMouseEvent
 from PySide6.QtWidgets import QApplication
 
@@ -91,3 +91,22 @@ def color_near(image: QImage, x: int, y: int, wanted: QColor, reach: int = 3) ->
                     + abs(c.blue() - wanted.blue())) < 40:
                 return True
     return False
+
+
+class Repaints(QObject):
+    """The regions a view's viewport repaints, in map coordinates."""
+
+    def __init__(self, view: MapView) -> None:
+        super().__init__()
+        self.view = view
+        self.rects: list[QRectF] = []
+        view.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.rects += [self.view.mapToScene(r).boundingRect() for r in event.region()]
+        return False
+
+    def close(self) -> None:
+        """Stop watching."""
+        self.view.viewport().removeEventFilter(self)

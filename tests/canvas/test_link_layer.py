@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 
 from journeymapper.document import Kind
 from journeymapper.ui.canvas import style
-from journeymapper.ui.canvas.items import link_layer
 from journeymapper.ui.canvas.items.link import LONG_BOX, LinkItem
 from journeymapper.ui.canvas.items.link_layer import DENSE, LinkLayer
-from tests.canvas.helpers import color_near
+from tests.canvas.helpers import Repaints, color_near
 
 
 def _render(scene, rect: QRectF, scale: float = 1.0) -> QImage:
@@ -52,26 +51,14 @@ def _draw_area(scene, link: LinkItem, area: QRectF) -> QImage:
     return image
 
 
-def test_an_area_gets_the_heads_and_captions_that_reach_it_and_no_others(scene, monkeypatch):
-    link = scene.links["l2"]  # tp2 -> tp3, Anna's, with a caption ("50%")
+def test_an_area_gets_the_heads_that_reach_it(scene):
+    link = scene.links["l2"]  # tp2 -> tp3, Anna's
     anna = QColor(scene.document.get(Kind.PERSONA, "anna").color)
     line = link.line()
     back = line.pointAt(1 - 6 / line.length())  # inside the head, 6 points before the tip
     head_area = QRectF(back.x() - 20, back.y() - 20, 40, 40)
     spot = (int(back.x() - head_area.x()), int(back.y() - head_area.y()))
     assert color_near(_draw_area(scene, link, head_area), *spot, anna)
-    drawn: list[LinkItem] = []
-    original = link_layer._draw_caption
-    monkeypatch.setattr(link_layer, "_draw_caption",
-                        lambda painter, item, *rest: (drawn.append(item),
-                                                      original(painter, item, *rest)))
-    edges = link._caption_edges
-    assert edges is not None
-    _draw_area(scene, link, QRectF(edges[2] - 5, edges[1], 40, 28))  # meets the box's edge
-    assert drawn == [link]
-    drawn.clear()
-    _draw_area(scene, link, QRectF(edges[2] + 5, edges[1], 40, 28))  # just past it
-    assert drawn == []
 
 
 def test_a_selected_link_is_drawn_in_the_selection_colour(scene):
@@ -94,26 +81,11 @@ def test_the_layer_is_never_what_a_click_finds(scene, view):
     assert all(item is not layer for item in scene.items(on_link))
 
 
-class _Regions(QObject):
-    """The regions the view's viewport repaints, in map coordinates."""
-
-    def __init__(self, view) -> None:
-        super().__init__()
-        self.view = view
-        self.rects: list[QRectF] = []
-        view.viewport().installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            self.rects += [self.view.mapToScene(r).boundingRect() for r in event.region()]
-        return False
-
-
 def test_moving_a_card_repaints_its_links_where_they_were_and_are(scene, doc, view, qtbot):
     link = scene.links["l1"]
     before = QRectF(link.boundingRect())
     qtbot.wait(20)
-    regions = _Regions(view)
+    regions = Repaints(view)
     layer_box = scene.link_layer.boundingRect()
     doc.edit(Kind.TOUCHPOINT, "tp2", y=doc.get(Kind.TOUCHPOINT, "tp2").y + 20)
     scene.flush()
@@ -141,7 +113,7 @@ def test_a_long_slanted_link_repaints_along_its_line_not_its_box(scene, doc, vie
     assert long_box.width() * long_box.height() >= LONG_BOX
     view.centerOn(long_box.center())
     qtbot.wait(50)
-    regions = _Regions(view)
+    regions = Repaints(view)
     doc.edit(Kind.TOUCHPOINT, "tp2", x=doc.get(Kind.TOUCHPOINT, "tp2").x + 10)
     scene.flush()
     qtbot.waitUntil(lambda: bool(regions.rects))

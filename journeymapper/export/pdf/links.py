@@ -6,6 +6,7 @@ as the canvas's link items draw them (journeymapper/ui/canvas/items/link.py).
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -13,15 +14,16 @@ from dataclasses import dataclass
 from reportlab.lib.colors import Color
 from reportlab.pdfgen.canvas import Canvas
 
+from journeymapper.captions import PAD_X, PAD_Y, CaptionPlacer, caption_of, place_all
 from journeymapper.export.formatting import clean
 from journeymapper.export.pdf.fonts import text_width
 from journeymapper.export.pdf.map_draw import LINE, TextBatch, rect
 from journeymapper.export.pdf.styles import INK, LINK, PAPER, fade
-from journeymapper.export.pdf.text import elide
 from journeymapper.layout import MapLayout, Rect, link_line, segment_meets
 from journeymapper.model import Link, Project, Touchpoint
 
 ARROW = 14.0
+CAPTION_SIZE = 13.0
 
 
 def _arrow_geometry(start: tuple[float, float], end: tuple[float, float]
@@ -46,7 +48,7 @@ class LinkShape:
     shaft_end: tuple[float, float]
     head: list[tuple[float, float]]
     color: Color
-    caption: str
+    caption: tuple[str, ...]  # its lines; none without a caption
     caption_box: Rect
 
 
@@ -54,7 +56,7 @@ def link_shapes(project: Project, layout: MapLayout, persona_colors: Mapping[str
                 highlight: str | None) -> list[LinkShape]:
     """Arrows between card borders with their "share · label" captions, as on the canvas."""
     touchpoints: dict[str, Touchpoint] = {tp.id: tp for tp in project.touchpoints}
-    shapes = []
+    runs = []
     for link in project.links:
         source, target = layout.cards.get(link.source_id), layout.cards.get(link.target_id)
         if source is None or target is None:
@@ -62,21 +64,34 @@ def link_shapes(project: Project, layout: MapLayout, persona_colors: Mapping[str
         start, end = link_line(source, target)
         if math.hypot(end[0] - start[0], end[1] - start[1]) < 1:
             continue  # cards touching: no room for an arrow (the canvas skips it too)
-        parts = [f"{link.share:.0%}"] if link.share is not None else []
-        if link.label.strip():
-            parts.append(clean(link.label))
-        caption = elide(" · ".join(parts), 200, 13, True) if parts else ""
-        w, h = text_width(caption, 13, True) + 10, LINE * 13 + 4
-        mid = ((start[0] + end[0]) / 2, (start[1] + end[1]) / 2)
+        runs.append((link, start, end))
+    board = place_all(_placer(), layout.cards,
+                      [(link.id, *caption_text(link), start, end) for link, start, end in runs])
+    shapes = []
+    for link, start, end in runs:
+        place = board.place_of(link.id)
+        lines, box = (place.lines, place.box) if place is not None else ((), Rect(*start, 0, 0))
         faded = _link_faded(link, touchpoints, highlight)
         color = fade(persona_colors.get(link.persona_id or "", LINK), 0.2 if faded else 1.0)
-        shapes.append(LinkShape(start, end, *_arrow_geometry(start, end), color, caption,
-                                Rect(mid[0] - w / 2, mid[1] - h / 2, w, h)))
+        shapes.append(LinkShape(start, end, *_arrow_geometry(start, end), color, lines, box))
     return shapes
 
 
+def caption_text(link: Link) -> tuple[str, str]:
+    """A link's caption and its short form (see ``captions.caption_of``), fit for the PDF."""
+    text, short = caption_of(link)
+    return clean(text), clean(short)
+
+
+@functools.cache
+def _placer() -> CaptionPlacer:
+    """Captions measured in the export's bold face, as the canvas measures its own."""
+    return CaptionPlacer(lambda value: text_width(value, CAPTION_SIZE, True),
+                         LINE * CAPTION_SIZE)
+
+
 def draw_links(c: Canvas, shapes: Iterable[LinkShape], view: Rect) -> None:
-    """The arrows and captions that cross ``view``.
+    """The arrows that cross ``view`` (their captions: :func:`draw_captions`).
 
     Arrows of one colour go into one path (shafts stroked, heads filled): a big map has
     thousands of them on every tile, and one path per arrow made the export slow.
@@ -84,12 +99,8 @@ def draw_links(c: Canvas, shapes: Iterable[LinkShape], view: Rect) -> None:
     # Long flows cross many tiles: test the segment itself, not its bounding box.
     reach = Rect(view.x - ARROW, view.y - ARROW, view.w + 2 * ARROW, view.h + 2 * ARROW)
     by_color: dict[Color, list[LinkShape]] = {}
-    captions: list[LinkShape] = []
     for shape in shapes:
-        show_caption = bool(shape.caption) and shape.caption_box.intersects(view)
-        if show_caption:
-            captions.append(shape)
-        if show_caption or segment_meets(reach, shape.start, shape.end):
+        if segment_meets(reach, shape.start, shape.end):
             by_color.setdefault(shape.color, []).append(shape)
     c.setLineWidth(3)
     c.setLineCap(1)
@@ -107,6 +118,13 @@ def draw_links(c: Canvas, shapes: Iterable[LinkShape], view: Rect) -> None:
         c.setFillColor(color)
         c.drawPath(shafts, stroke=1, fill=0)
         c.drawPath(heads, stroke=0, fill=1)
+
+
+def draw_captions(c: Canvas, shapes: Iterable[LinkShape], view: Rect) -> None:
+    """The captions in ``view``, over every arrow (the cards are drawn over them, as on the
+    canvas)."""
+    captions = [shape for shape in shapes
+                if shape.caption and shape.caption_box.intersects(view)]
     if not captions:
         return
     labels = TextBatch(c)
@@ -114,7 +132,9 @@ def draw_links(c: Canvas, shapes: Iterable[LinkShape], view: Rect) -> None:
         alpha = shape.color.alpha
         box = shape.caption_box
         rect(c, box, fill=fade(PAPER, alpha), stroke=shape.color, width=1.2, radius=5)
-        labels.add(box.x + 5, box.y + 2, shape.caption, 13, bold=True, color=fade(INK, alpha))
+        for i, line in enumerate(shape.caption):
+            labels.add(box.x + PAD_X, box.y + PAD_Y + i * LINE * CAPTION_SIZE, line,
+                       CAPTION_SIZE, bold=True, color=fade(INK, alpha))
     labels.draw()
 
 

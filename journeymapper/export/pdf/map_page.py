@@ -23,7 +23,7 @@ from journeymapper.export.pdf.legend import (
     legend_height,
     legend_rows,
 )
-from journeymapper.export.pdf.links import draw_links, link_shapes
+from journeymapper.export.pdf.links import draw_captions, draw_links, link_shapes
 from journeymapper.export.pdf.map_draw import (
     clip,
     draw_emotion_curves,
@@ -117,6 +117,7 @@ def _draw_body(flow: Flowable, ctx: MapContext, view: Rect, *, detailed: bool = 
     draw_emotion_curves(c, ctx.curves, view)
     if detailed:
         draw_links(c, near.links, view)
+        draw_captions(c, near.links, view)
     draw_notes(c, near.notes, layout, view, faded=highlight is not None)
     style = ctx.cards if detailed else CardStyle(ctx.cards.today, ctx.cards.persona_colors,
                                                  highlight, detailed=False)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from journeymapper.captions import caption_of
 from journeymapper.export.formatting import channel_label
 from journeymapper.model import Channel, LaneKind, Link, Note, Project, Stage, Touchpoint
 from journeymapper.model.stage import Lane
@@ -59,6 +60,7 @@ class LinkContent:
 
     color: str = ""
     caption: str = ""
+    short: str = ""  # the caption where it has no room: the share without the label
 
 
 def card_content(project: Project, tp: Touchpoint, today: dt.date) -> CardContent:
@@ -97,7 +99,5 @@ def link_content(project: Project, link: Link) -> LinkContent:
     """The colour (the persona's, if any) and caption (share and label) of a link."""
     color = "" if link.persona_id is None else next(
         (p.color for p in project.personas if p.id == link.persona_id), "")
-    parts = [f"{link.share:.0%}"] if link.share is not None else []
-    if link.label:
-        parts.append(link.label)
-    return LinkContent(color=color, caption=" · ".join(parts))
+    caption, short = caption_of(link)
+    return LinkContent(color=color, caption=caption, short=short)

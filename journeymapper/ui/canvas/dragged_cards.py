@@ -56,6 +56,9 @@ class DraggedCards(QGraphicsItem):
         drawn = False
         for link in links:  # a caption or an arrow head may reach past the cards
             box = box.united(link.boundingRect())
+            place = link.caption_place()
+            if place is not None:
+                box = box.united(QRectF(place.box.x, place.box.y, place.box.w, place.box.h))
             drawn = True
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, not drawn)
         # The carrier kept its box and place from the last drag (see put_down).

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 
 from PySide6.QtCore import QRectF
 
-from journeymapper.layout import Rect, link_line
+from journeymapper.layout import Rect
 from journeymapper.ui.canvas.items.link import LinkItem
 
 
@@ -42,7 +42,7 @@ class DraggedLinks:
 
     def settle(self) -> None:
         """The drag is over: file every link where it was last drawn (see
-        ``LinkItem.set_points``)."""
+        ``LinkItem.run``)."""
         for link in self.links():
             link.settle()
 
@@ -72,8 +72,7 @@ class DraggedLinks:
                     and not link.meets(w_left, w_top, w_right, w_bottom)):
                 stale.add(link.item_id)
                 continue
-            link.set_points(*link_line(Rect(sx, sy, sw, sh), Rect(tx, ty, tw, th)),
-                            preview=True)
+            link.run(Rect(sx, sy, sw, sh), Rect(tx, ty, tw, th), preview=True)
             stale.discard(link.item_id)
 
 

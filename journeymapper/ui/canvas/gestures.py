@@ -107,12 +107,14 @@ class MoveCards(Gesture):
             x = min(x, max(0.0, _floor_grid(rect.w - body.width() - PADDING)))
             y = min(y, max(0.0, _floor_grid(rect.h - body.height() - PADDING)))
             moves[(item.kind, item.item_id)] = (cell[0], cell[1], x, y)
-        try:
-            self.doc.move_cards(moves)
-        except EditError as exc:
-            self.view.report(str(exc))
-        self.scene.relayout_now(self.items)
-        self._catch_up()
+        # The captions the drop moves are placed once, when every link has settled.
+        with self.scene.link_layer.captions.board.batch():
+            try:
+                self.doc.move_cards(moves)
+            except EditError as exc:
+                self.view.report(str(exc))
+            self.scene.relayout_now(self.items)
+            self._catch_up()
 
     def cancel(self) -> None:
         # Down where they are shown: the relayout then takes the cards, and their links, back.

@@ -26,7 +26,6 @@ from journeymapper.layout import (
     MapLayout,
     Rect,
     emotion_curves,
-    link_line,
 )
 from journeymapper.ui.canvas import style
 from journeymapper.ui.canvas.content import (
@@ -106,6 +105,8 @@ class MapScene(QGraphicsScene):
         self.addItem(self.focus_frame)
         self.link_layer = LinkLayer()
         self.addItem(self.link_layer)
+        self.addItem(self.link_layer.captions)
+        self._link_rank = 0  # the next link's rank: captions are placed in the map's order
         self.carrier = DraggedCards(self.link_layer)  # what a drag of cards moves
         self.addItem(self.carrier)
         self.card_boxes = CardBoxLayer(self.cards.values, self.carrier)
@@ -189,14 +190,17 @@ class MapScene(QGraphicsScene):
                                           body.height())
             return rects[card_id]
 
-        for link in links:
-            source, target = rect_of(link.source_id), rect_of(link.target_id)
-            shown = source is not None and target is not None
-            if shown != link.isVisible():
-                link.refresh()  # where it was, or will be
-                link.setVisible(shown)
-            if source is not None and target is not None:
-                link.set_points(*link_line(source, target))
+        with self.link_layer.captions.board.batch():
+            for link in links:
+                source, target = rect_of(link.source_id), rect_of(link.target_id)
+                shown = source is not None and target is not None
+                if shown != link.isVisible():
+                    link.refresh()  # where it was, or will be
+                    link.setVisible(shown)
+                if source is not None and target is not None:
+                    link.run(source, target)
+                else:
+                    link.drop_caption()
 
     def persona_filter(self) -> str | None:
         """The persona whose journey is highlighted (None: everyone)."""
@@ -262,6 +266,8 @@ class MapScene(QGraphicsScene):
         self._links_of.clear()
         self.link_layer.grid.clear()
         self.link_layer.release_still()  # a picture of the old map's links
+        self.link_layer.captions.clear()
+        self._link_rank = 0
         if self._persona_filter and self.document.find(Kind.PERSONA, self._persona_filter) is None:
             self._persona_filter = None
         p = self.document.project
@@ -293,6 +299,12 @@ class MapScene(QGraphicsScene):
             self._relayout()
         if self._curves_dirty:
             self._update_curves()
+
+    def settle(self) -> None:
+        """Place every link caption still waiting to be placed (before a picture of the map
+        is taken: a big map places them over several turns of the event loop)."""
+        self.flush()
+        self.link_layer.captions.settle()
 
     def relayout_now(self, items: Iterable[QGraphicsItem] | None = None) -> None:
         """Put every item where the model says (after a cancelled or refused drag); when the
@@ -331,6 +343,8 @@ class MapScene(QGraphicsScene):
             new = self.links[item_id] = LinkItem(item_id, item.source_id, item.target_id,
                                                  link_content(doc.project, item))
             new.layer = self.link_layer
+            new.rank = self._link_rank
+            self._link_rank += 1
             self._links_of[item.source_id].add(item_id)
             self._links_of[item.target_id].add(item_id)
         else:
@@ -364,6 +378,11 @@ class MapScene(QGraphicsScene):
         return True
 
     def _relayout(self) -> None:
+        # Cards and links first, then the captions they reach, placed once.
+        with self.link_layer.captions.board.batch():
+            self._relayout_items()
+
+    def _relayout_items(self) -> None:
         full, self._geometry_dirty = self._geometry_dirty, False
         moved, self._moved = self._moved, set()
         new_links, self._new_links = self._new_links, set()
@@ -377,6 +396,13 @@ class MapScene(QGraphicsScene):
                 p, {i: doc.find(k, i) for k, i in moved if k is Kind.TOUCHPOINT},
                 {i: doc.find(k, i) for k, i in moved if k is Kind.NOTE})
         self._layout = layout
+        board = self.link_layer.captions.board
+        if changed is None:
+            board.set_cards(layout.cards, every=True)
+        else:
+            board.set_cards({i: r for i in changed if (r := layout.cards.get(i)) is not None})
+            for gone in changed - layout.cards.keys():
+                board.set_card(gone, None)
         if changed is not None:
             # Only some cards moved and no stage or lane changed size.
             placed = [item for i in changed
@@ -407,6 +433,7 @@ class MapScene(QGraphicsScene):
         self.setSceneRect(QRectF(-MARGIN, -MARGIN, layout.width + 2 * MARGIN,
                                  layout.height + 2 * MARGIN))
         self.link_layer.set_rect(self.sceneRect())
+        self.link_layer.captions.set_rect(self.sceneRect())
         self.card_boxes.set_rect(self.sceneRect())
         self._update_curves()
         self.layout_changed.emit()
@@ -465,6 +492,7 @@ class MapScene(QGraphicsScene):
             self._links_of[item.source_id].discard(item_id)
             self._links_of[item.target_id].discard(item_id)
             self.link_layer.grid.place(item, None)
+            item.drop_caption()
         if kind is Kind.PERSONA:
             if self._persona_filter == item_id:
                 self.set_persona_filter(None)

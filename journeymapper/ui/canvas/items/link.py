@@ -17,12 +17,12 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, Q
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
 from shiboken6 import isValid
 
+from journeymapper.captions import CaptionPlace
 from journeymapper.document import Kind
 from journeymapper.layout import Rect, clip_segment, link_line, segment_boxes
 from journeymapper.ui.canvas import style
 from journeymapper.ui.canvas.content import LinkContent
 from journeymapper.ui.canvas.items.boxed import NO_PEN
-from journeymapper.ui.canvas.items.text import TextBlock
 
 if TYPE_CHECKING:
     from journeymapper.ui.canvas.items.link_layer import LinkLayer
@@ -65,12 +65,16 @@ class LinkItem(QGraphicsRectItem):
         self.source_id = source_id
         self.target_id = target_id
         self.layer: LinkLayer | None = None
+        self.rank = 0
+        """Its place in the map's order of links: captions are placed in this order."""
         self._content = content
         self._color = _color(content)
         self._color_key = self._color.rgba()
-        self._caption: TextBlock | None = None
+        self._preview: CaptionPlace | None = None  # where its caption goes while dragged
+        self._placed_at = (0.0, 0.0)  # the line's middle when its caption was placed
+        self._caption_drawn: Rect | None = None  # where its caption was last repainted
         self._ends = (0.0, 0.0, 0.0, 0.0)
-        # Shared until the link is first placed (set_points makes its own): a map is built
+        # Shared until the link is first run (run makes its own): a map is built
         # with thousands of links.
         self._line = NO_LINE
         # The shortened line and the arrow head, worked out when first drawn.
@@ -80,9 +84,6 @@ class LinkItem(QGraphicsRectItem):
         # The bounds Qt knows (its index, hit tests; the item's rect): _bounds but while a
         # drag previews.
         self._qt_bounds = self._bounds
-        self._caption_box: QRectF | None = None
-        # The caption's box as left, top, right, bottom (the layer tests thousands a frame).
-        self._caption_edges: tuple[float, float, float, float] | None = None
         self._short = True  # nothing to draw (both ends at one spot)
         self._shape: QPainterPath | None = None
         self._dimmed = False
@@ -93,27 +94,24 @@ class LinkItem(QGraphicsRectItem):
     def set_content(self, content: LinkContent) -> None:
         """Show another colour or caption."""
         if content != self._content:
-            old = self._bounds
             self._content = content
             self._color = _color(content)
             self._color_key = self._color.rgba()
-            self._caption = None
-            self._place()
-            self._file()
-            self._repaint(old)
+            self._repaint()
+            self._commit_caption()
+            self.caption_moved(restyled=True)  # its colour or its text
 
     def set_ends(self, source: QRectF, target: QRectF) -> None:
         """Run the arrow between two card rectangles (map coordinates)."""
-        self.set_points(*link_line(Rect(source.x(), source.y(), source.width(),
-                                        source.height()),
-                                   Rect(target.x(), target.y(), target.width(),
-                                        target.height())))
+        self.run(Rect(source.x(), source.y(), source.width(), source.height()),
+                 Rect(target.x(), target.y(), target.width(), target.height()))
 
-    def set_points(self, start: tuple[float, float], end: tuple[float, float], *,
-                   preview: bool = False) -> None:
-        """Run the arrow from ``start`` to ``end`` (map coordinates). A ``preview`` (a drag
-        in progress) is drawn there but not filed in the scene's index until :meth:`settle`:
-        re-filing long links on every mouse move cost more than drawing them."""
+    def run(self, source: Rect, target: Rect, *, preview: bool = False) -> None:
+        """Run the arrow between its cards' rectangles (map coordinates). A ``preview`` (a
+        drag in progress) is drawn there but not filed in the scene's index until
+        :meth:`settle`: re-filing long links on every mouse move cost more than drawing
+        them; its caption moves with it, and is placed among the others on the drop."""
+        start, end = link_line(source, target)
         ends = (*start, *end)
         if ends == self._ends:
             if not preview:
@@ -126,14 +124,82 @@ class LinkItem(QGraphicsRectItem):
         old_ends, self._ends = self._ends, ends
         self._shape = None
         self._place()
-        if not preview:
-            self._file()
         self._repaint(old, old_ends)
+        if preview:
+            self._preview_caption()
+        else:
+            self._file()
+            self._commit_caption()
 
     def settle(self) -> None:
-        """Let the scene's index know where a previewed link is now."""
+        """Let the scene's index know where a previewed link is now, and place its caption
+        among the others."""
         if self._qt_bounds is not self._bounds:
             self._file()
+        self._commit_caption()
+
+    # ----- its caption ----------------------------------------------------------------------
+    def caption_place(self) -> CaptionPlace | None:
+        """Where its caption is drawn (None: no caption)."""
+        if self._preview is not None:
+            return self._preview
+        layer = self.layer
+        return None if layer is None else layer.captions.board.place_of(self)
+
+    def drop_caption(self) -> None:
+        """The link is off the map (a card gone, or the link): its caption leaves the board."""
+        if self.layer is not None:
+            self.layer.captions.previewing.discard(self)
+            self._preview = None
+            self.layer.captions.board.remove_link(self)
+        self.caption_moved()
+
+    def caption_moved(self, *, restyled: bool = False) -> None:
+        """Its caption moved, changed or went (or, ``restyled``, looks different where it
+        is): repaint where it was and where it is."""
+        place = self.caption_place()
+        now = None if place is None or not self.isVisible() else place.box
+        was, self._caption_drawn = self._caption_drawn, now
+        if self.layer is not None and (was != now or restyled):
+            self.layer.captions.repaint([box for box in {was, now} if box is not None])
+
+    def _commit_caption(self) -> None:
+        layer = self.layer
+        if layer is None:
+            return
+        captions = layer.captions
+        previewed = self._preview is not None
+        if previewed:
+            self._preview = None
+            captions.previewing.discard(self)
+        if self._short or not self._content.caption:
+            captions.board.remove_link(self)
+        else:
+            x1, y1, x2, y2 = self._ends
+            self._placed_at = ((x1 + x2) / 2, (y1 + y2) / 2)
+            captions.board.set_link(self, self.rank, self._content.caption, (x1, y1),
+                                    (x2, y2), self._content.short)
+        if previewed:  # the board may not have moved it: repaint from the preview
+            self.caption_moved()
+
+    def _preview_caption(self) -> None:
+        """While a drag lasts the caption keeps its place beside the line's middle; it is
+        placed among the others on the drop (placing it on every mouse move cost more than
+        the rest of the move)."""
+        layer = self.layer
+        placed = None if layer is None else layer.captions.board.place_of(self)
+        if layer is None or placed is None:
+            return
+        x1, y1, x2, y2 = self._ends
+        dx, dy = (x1 + x2) / 2 - self._placed_at[0], (y1 + y2) / 2 - self._placed_at[1]
+        box = placed.box
+        self._preview = CaptionPlace(placed.lines, Rect(box.x + dx, box.y + dy, box.w, box.h))
+        layer.captions.previewing.add(self)
+        self.caption_moved()
+
+    def color(self) -> QColor:
+        """Its colour (the persona's, if any) when not selected."""
+        return self._color
 
     def _file(self) -> None:
         self._qt_bounds = self._bounds
@@ -148,6 +214,7 @@ class LinkItem(QGraphicsRectItem):
         if dimmed != self._dimmed:
             self._dimmed = dimmed
             self._repaint()
+            self.caption_moved(restyled=True)
 
     def is_dimmed(self) -> bool:
         """True while the link is faded."""
@@ -160,12 +227,6 @@ class LinkItem(QGraphicsRectItem):
             shaft.setLength(max(0.0, shaft.length() - ARROW * 0.6))
             self._arrow = (shaft, arrow_head(self._line))
         return self._arrow
-
-    def caption(self) -> TextBlock | None:
-        """The caption's text, laid out on first use; None without a caption."""
-        if self._caption is None and self._content.caption:
-            self._caption = TextBlock(self._content.caption, style.font(13, bold=True), 200)
-        return self._caption
 
     def _repaint(self, old: QRectF | None = None,
                  old_ends: tuple[float, float, float, float] | None = None) -> None:
@@ -196,10 +257,6 @@ class LinkItem(QGraphicsRectItem):
                     continue
                 for r in segment_boxes(*piece, REPAINT_STEP, reach):
                     scene.update(QRectF(r.x, r.y, r.w, r.h))
-        for caption in (old, self._bounds) if self._caption_box is not None else ():
-            if caption is not None:
-                mid = caption.center()
-                scene.update(QRectF(mid.x() - 112, mid.y() - 16, 224, 32))
 
     def refresh(self) -> None:
         """Draw the link again (its selection or visibility changed). Not an ``itemChange``
@@ -211,29 +268,16 @@ class LinkItem(QGraphicsRectItem):
         scene = self.scene()
         if scene is not None:
             scene.update(self._bounds)
+            self.caption_moved(restyled=True)  # in the selection's colour, or shown or hidden
 
     def _place(self) -> None:
-        """Work out the bounding box (line, head and caption) and the caption's box."""
+        """Work out the bounding box: the line and its head (the caption layer draws the
+        caption)."""
         # Comparisons, not min() and max(): this runs for every link of a map being built.
         x1, y1, x2, y2 = self._ends
         extra = ARROW + 4
         left, right = (x1 - extra, x2 + extra) if x1 < x2 else (x2 - extra, x1 + extra)
         top, bottom = (y1 - extra, y2 + extra) if y1 < y2 else (y2 - extra, y1 + extra)
-        if self._content.caption:  # the caption's box around the middle
-            mid_x, mid_y = (x1 + x2) / 2, (y1 + y2) / 2
-            if mid_x - 110 < left:
-                left = mid_x - 110
-            if mid_x + 110 > right:
-                right = mid_x + 110
-            if mid_y - 14 < top:
-                top = mid_y - 14
-            if mid_y + 14 > bottom:
-                bottom = mid_y + 14
-            self._caption_box = QRectF(mid_x - 110, mid_y - 14, 220, 28)
-            self._caption_edges = (mid_x - 110, mid_y - 14, mid_x + 110, mid_y + 14)
-        else:
-            self._caption_box = None
-            self._caption_edges = None
         self._bounds = QRectF(left, top, right - left, bottom - top)
         self._box = (left, top, right, bottom)
         if self.layer is not None:

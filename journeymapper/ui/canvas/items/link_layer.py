@@ -18,20 +18,25 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPixmap,
 from PySide6.QtWidgets import QGraphicsView, QStyleOptionGraphicsItem, QWidget
 
 from journeymapper.grid import Grid
+from journeymapper.layout import Rect
 from journeymapper.ui.canvas import style
+from journeymapper.ui.canvas.items.caption_layer import (
+    DIMMED_OPACITY,
+    LOD_CAPTION,
+    CaptionLayer,
+    CaptionPictures,
+    draw_captions,
+)
 from journeymapper.ui.canvas.items.layer import MapLayer
 from journeymapper.ui.canvas.items.link import ARROW, LinkItem
-from journeymapper.ui.canvas.items.text import TextBlock
 
-# Below these levels of detail the caption (then the arrow head) is too small to read, and
-# below LOD_LINE a link is thinner than a third of a pixel: a haze over the cards, not drawn.
-LOD_CAPTION = 0.3
+# Below this level of detail the arrow head is too small to see, and below LOD_LINE a link is
+# thinner than a third of a pixel: a haze over the cards, not drawn.
 LOD_ARROW = 0.15
 LOD_LINE = 0.1
 # With more links than this in the view the lines are drawn without antialiasing: five times
 # faster, and in such a tangle no single line can be followed anyway.
 DENSE = 150
-DIMMED_OPACITY = 0.2
 MAX_AREAS = 24  # more rectangles in a repainted region: one query for their bounding box
 
 
@@ -42,7 +47,9 @@ class LinkLayer(MapLayer):
     def __init__(self) -> None:
         super().__init__(LinkItem.z_value)
         self.grid: Grid[LinkItem] = Grid()  # filed by the links as they move
-        self._captions = CaptionPictures()
+        self.captions = CaptionLayer()
+        """Draws the links' captions (the scene adds it)."""
+        self._carried_captions = CaptionPictures()
         # Whether the view (at this transform and size) shows more than DENSE links.
         self._density: tuple[tuple[float, ...], bool] = ((), False)
         self._still: StillLinks | None = None
@@ -65,6 +72,7 @@ class LinkLayer(MapLayer):
         ``carried`` are left to the carrier of the cards (see :meth:`draw_carried`)."""
         self._still = StillLinks(moving)
         self._carried = CarriedLinks(carried)
+        self.captions.hidden = self._carried.links  # the carrier draws them with the cards
 
     def holding_still(self) -> bool:
         """True while the links that do not move are drawn from a picture."""
@@ -74,6 +82,7 @@ class LinkLayer(MapLayer):
         """The drag is over: draw every link as usual."""
         self._still = None
         self._carried = CarriedLinks()
+        self.captions.hidden = frozenset()
         self._let_go = False
 
     def release_still_after_frame(self) -> None:
@@ -86,6 +95,7 @@ class LinkLayer(MapLayer):
             return
         still.moving |= self._carried.links  # put down: drawn where they are, by the layer
         self._carried = CarriedLinks()
+        self.captions.hidden = frozenset()
         self._let_go = True
 
     def frame_done(self) -> None:
@@ -97,6 +107,7 @@ class LinkLayer(MapLayer):
         """``link`` looks different or moved (it repaints itself through the scene)."""
         if link in self._carried.links:  # moved under the drag: the layer draws it again
             self._carried = CarriedLinks(self._carried.links - {link})
+            self.captions.hidden = self._carried.links
         if self._still is not None and link not in self._still.moving:
             self._still = None  # the picture would show it as it was
 
@@ -118,14 +129,21 @@ class LinkLayer(MapLayer):
             found = [link for link in self.links_in(exposed) if link in carried.links]
             if found:
                 self._draw(painter, found, lod, [exposed], widget, True)
-            return
-        if not carried.covers(painter, widget, exposed):
-            inner, area = carried.begin(painter, widget)
-            found = [link for link in self.links_in(area) if link in carried.links]
-            if found:
-                self._draw(inner, found, lod, [area], widget, True)
-            inner.end()
-        carried.draw(painter, widget, exposed)
+        else:
+            if not carried.covers(painter, widget, exposed):
+                inner, area = carried.begin(painter, widget)
+                found = [link for link in self.links_in(area) if link in carried.links]
+                if found:
+                    self._draw(inner, found, lod, [area], widget, True)
+                inner.end()
+            carried.draw(painter, widget, exposed)
+        if lod >= LOD_CAPTION:  # where they were placed, carried along with the cards
+            seen = Rect(exposed.x(), exposed.y(), exposed.width(), exposed.height())
+            shown = sorted(((link, place) for link in carried.links
+                            if (place := link.caption_place()) is not None
+                            and place.box.intersects(seen)), key=lambda found: found[0].rank)
+            draw_captions(painter, shown, self._carried_captions if widget is not None
+                          else None)
 
     # ----- painting -----------------------------------------------------------------------
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
@@ -182,9 +200,7 @@ class LinkLayer(MapLayer):
         heads: dict[tuple[int, bool], QPainterPath] = {}
         colors: dict[int, QColor] = {style.SELECTED.rgba(): style.SELECTED}
         selected_key = style.SELECTED.rgba()
-        captions: list[LinkItem] = []
         arrows = lod >= LOD_ARROW
-        show_captions = lod >= LOD_CAPTION
         area = areas[0] if len(areas) == 1 else None
         area_box = (0.0, 0.0, 0.0, 0.0) if area is None else (
             area.left(), area.top(), area.right(), area.bottom())
@@ -198,15 +214,6 @@ class LinkLayer(MapLayer):
             # beside it faster than Python could test each line.
             if link._short:
                 continue
-            edges = link._caption_edges
-            if show_captions and edges is not None:
-                if area is not None:
-                    if (edges[0] < area_box[2] and area_box[0] < edges[2]
-                            and edges[1] < area_box[3] and area_box[1] < edges[3]):
-                        captions.append(link)
-                elif (box := link._caption_box) is not None and any(
-                        box.intersects(a) for a in areas):
-                    captions.append(link)
             selected = link.isSelected() if chosen is None else link.item_id in chosen
             if selected:
                 key = selected_key
@@ -246,11 +253,6 @@ class LinkLayer(MapLayer):
         for (key, dimmed), path in heads.items():
             painter.setOpacity(opacity * DIMMED_OPACITY if dimmed else opacity)
             painter.fillPath(path, QBrush(colors[key]))
-        if captions and widget is not None:
-            self._captions.draw(painter, captions, opacity)
-        else:  # a picture or an SVG of the map: texts stay texts
-            for link in captions:
-                _draw_caption(painter, link, opacity)
         painter.setOpacity(opacity)
 
     @staticmethod
@@ -392,78 +394,3 @@ def _copy_picture(painter: QPainter, widget: QWidget, exposed: QRectF, picture: 
     painter.setWorldTransform(QTransform())
     painter.drawPixmap(QRectF(target), picture, source)
     painter.setWorldTransform(transform)
-
-
-class CaptionPictures:
-    """Link captions drawn once per text, colour and scale, then copied: a map shows the same
-    few shares ("30%") on hundreds of links. Only the current scale is kept."""
-
-    def __init__(self) -> None:
-        self._scale = 0.0
-        self._ratio = 1.0
-        self._pictures: dict[tuple[str, int], tuple[QPixmap, float, float]] = {}
-
-    def draw(self, painter: QPainter, links: list[LinkItem], opacity: float = 1.0) -> None:
-        """Draw the captions of ``links`` at their lines' middles (faded by ``opacity``)."""
-        transform = painter.worldTransform()
-        scale = transform.m11()
-        if transform.isRotating() or scale <= 0 or transform.m22() != scale:
-            for link in links:
-                _draw_caption(painter, link, opacity)
-            return
-        ratio = painter.device().devicePixelRatioF() if painter.device() is not None else 1.0
-        if (scale, ratio) != (self._scale, self._ratio):
-            self._scale, self._ratio, self._pictures = scale, ratio, {}
-        painter.setWorldTransform(QTransform())
-        for link in links:
-            picture = self._picture(link, scale)
-            if picture is None:
-                continue
-            pixmap, w, h = picture
-            mid = transform.map(link._line.center())
-            painter.setOpacity(opacity * DIMMED_OPACITY if link._dimmed else opacity)
-            painter.drawPixmap(QPointF(round(mid.x() - w / 2), round(mid.y() - h / 2)), pixmap)
-        painter.setWorldTransform(transform)
-
-    def _picture(self, link: LinkItem, scale: float) -> tuple[QPixmap, float, float] | None:
-        caption = link.caption()
-        if caption is None:
-            return None
-        color = style.SELECTED if link.isSelected() else link._color
-        key = (link._content.caption, color.rgba())
-        picture = self._pictures.get(key)
-        if picture is None:
-            w, h = caption.width() + 10, caption.height + 4
-            pw, ph = math.ceil(w * scale) + 2, math.ceil(h * scale) + 2
-            ratio = self._ratio
-            pixmap = QPixmap(math.ceil(pw * ratio), math.ceil(ph * ratio))
-            pixmap.setDevicePixelRatio(ratio)  # sharp on high-density screens
-            pixmap.fill(Qt.GlobalColor.transparent)
-            inner = QPainter(pixmap)
-            inner.setRenderHints(QPainter.RenderHint.Antialiasing
-                                 | QPainter.RenderHint.TextAntialiasing)
-            inner.translate(1, 1)
-            inner.scale(scale, scale)
-            _paint_caption(inner, caption, color, QPointF(w / 2, h / 2))
-            inner.end()
-            picture = self._pictures[key] = (pixmap, pw, ph)
-        return picture
-
-
-def _draw_caption(painter: QPainter, link: LinkItem, opacity: float = 1.0) -> None:
-    caption = link.caption()
-    if caption is None:
-        return
-    painter.setOpacity(opacity * DIMMED_OPACITY if link._dimmed else opacity)
-    color = style.SELECTED if link.isSelected() else link._color
-    _paint_caption(painter, caption, color, link._line.center())
-
-
-def _paint_caption(painter: QPainter, caption: TextBlock, color: QColor, mid: QPointF) -> None:
-    """A caption's rounded box and text, centred on ``mid``."""
-    w, h = caption.width() + 10, caption.height + 4
-    painter.setBrush(style.PAPER)
-    painter.setPen(QPen(color, 1.2))
-    painter.drawRoundedRect(QRectF(mid.x() - w / 2, mid.y() - h / 2, w, h), 5, 5)
-    painter.setPen(style.INK)
-    caption.draw(painter, mid.x() - w / 2 + 5, mid.y() - h / 2 + 2)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QStaticText
 
@@ -35,10 +37,20 @@ class TextBlock:
     __slots__ = ("_font", "_line_height", "_lines")
 
     def __init__(self, text: str, font: QFont, width: float, max_lines: int = 1) -> None:
+        self._set(fitted_lines(text, font, width, max_lines), font)
+
+    @classmethod
+    def of_lines(cls, lines: Iterable[str], font: QFont) -> TextBlock:
+        """Lines broken already (a link caption's), drawn as they are."""
+        block = cls.__new__(cls)
+        block._set(lines, font)
+        return block
+
+    def _set(self, lines: Iterable[str], font: QFont) -> None:
         self._font = font
         self._line_height = QFontMetricsF(font).lineSpacing()
         self._lines = []
-        for line in fitted_lines(text, font, width, max_lines):
+        for line in lines:
             static = QStaticText(line)
             static.setTextFormat(Qt.TextFormat.PlainText)
             static.prepare(font=font)
