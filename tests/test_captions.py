@@ -8,7 +8,7 @@ import random
 import pytest
 
 from journeymapper.captions import CaptionBoard, CaptionPlacer, caption_of, place_all
-from journeymapper.captions.placer import CLEARANCE, HOLD, elide, wrap_words
+from journeymapper.captions.placer import BESIDE, CLEARANCE, elide, wrap_words
 from journeymapper.layout import CARD_HEIGHT, CARD_WIDTH, Rect
 from journeymapper.model import Link
 
@@ -42,16 +42,17 @@ def on_line(box: Rect, start: tuple[float, float], end: tuple[float, float]) -> 
     return any(holds(box, point) for point in steps)
 
 
-def test_words_wrap_to_the_width_and_long_ones_stand_alone():
-    lines = wrap_words("reads the reviews", 60, measure, 5)
-    assert lines == ["reads", "the", "reviews"]
-    assert all(measure(line) <= 60 or " " not in line for line in lines)
-    assert wrap_words("a verylongwordhere b", 40, measure, 5) == ["a", "verylongwordhere", "b"]
+def test_words_wrap_to_the_width_and_longer_words_are_cut_short():
+    assert wrap_words("reads the reviews", 60, measure, 5) == (["reads", "the", "reviews"],
+                                                               False)
+    lines, cut = wrap_words("see https://crumbandco.example/order b", 70, measure, 5)
+    assert cut and lines[0] == "see" and lines[1].endswith("…") and lines[2] == "b"
+    assert all(measure(line) <= 70 for line in lines)
 
 
 def test_text_past_the_last_line_ends_in_an_ellipsis_that_fits():
-    lines = wrap_words("one two three four five six", 35, measure, 2)
-    assert len(lines) == 2 and lines[0] == "one"
+    lines, cut = wrap_words("one two three four five six", 35, measure, 2)
+    assert cut and len(lines) == 2 and lines[0] == "one"
     assert lines[1].endswith("…") and measure(lines[1]) <= 35
     assert elide("short", 100, measure) == "short"
 
@@ -59,6 +60,9 @@ def test_text_past_the_last_line_ends_in_an_ellipsis_that_fits():
 def test_layouts_go_from_one_line_to_narrower_wraps_then_the_short_form():
     layouts = placer().layouts("35% · link in bio", "35%")
     assert layouts[0].lines == ("35% · link in bio",)
+    # On several lines the share stands alone on the first: no "·" left hanging.
+    assert all(layout.lines[0] == "35%" for layout in layouts[1:])
+    assert all("·" not in line for layout in layouts[1:] for line in layout.lines)
     assert [len(layout.lines) for layout in layouts[:-1]] == sorted(
         len(layout.lines) for layout in layouts[:-1])
     assert len({layout.lines for layout in layouts}) == len(layouts)
@@ -78,7 +82,7 @@ def test_in_a_narrow_gap_the_caption_wraps_to_fit_between_the_cards():
     source, target = card(0, 0), card(280, 0)  # 80 points apart, as a stage apart
     start, end = (200.0, 50.0), (280.0, 50.0)
     place = placer().best("35% · link in bio", start, end, [source, target], short="35%")
-    assert len(place.lines) > 1 and " ".join(place.lines) == "35% · link in bio"
+    assert len(place.lines) > 1 and " ".join(place.lines) == "35% link in bio"
     assert clear_of(place.box, source, target)
     assert on_line(place.box, start, end)
 
@@ -98,17 +102,34 @@ def test_a_caption_keeps_clear_of_one_placed_before_it():
         assert on_line(place.box, start, end)
 
 
-def test_where_nothing_fits_the_short_form_beats_a_hidden_whole():
-    # Two rows of cards 14 points apart, a link from one row to the next: no room at all.
+def test_where_the_whole_caption_would_be_cut_its_share_shows():
+    # Cards 34 points apart: the whole caption, however wrapped, loses letters to them.
+    left, right = card(0, 0), card(234, 0)
+    start, end = (200.0, 50.0), (234.0, 50.0)
+    place = placer().best("35% · link in bio", start, end, [left, right], short="35%")
+    assert place.lines == ("35%",)
+    assert clear_of(place.box, left, right)
+
+
+def test_with_no_room_anywhere_the_share_goes_over_the_cards_whole():
+    # Two rows of cards 14 points apart, a link from one row to the next: a share cut in
+    # half would read as another number, so it is drawn over the cards, where it covers
+    # least, and its whole text shows.
     grid = [card(column * (CARD_WIDTH + 14), row * (CARD_HEIGHT + 14))
             for column in range(-2, 3) for row in range(2)]
     start, end = (100.0, 100.0), (100.0, 114.0)
-    place = placer().best("25% · custom design with a long label", start, end, grid,
-                          short="25%")
-    assert place.lines == ("25%",)
-    # With no short form, the whole caption goes where the least of its text is hidden.
-    whole = placer().best("25% · custom design", start, end, grid)
-    assert " ".join(whole.lines) == "25% · custom design"
+    for text, short in (("85% · custom design", "85%"), ("85%", "")):
+        place = placer().best(text, start, end, grid, short=short)
+        assert place.over and place.lines == ("85%",)
+        assert on_line(place.box, start, end)
+    # A line that runs across a card has no gap to straddle: no caption rather than one
+    # over the card's title.
+    across = placer().best("85%", (100.0, -50.0), (100.0, 250.0), [Rect(0, -40, 200, 280)])
+    assert across.lines == ()
+    # Where there is room, no caption goes over the cards.
+    room = placer().best("85% · custom design", (200.0, 50.0), (600.0, 50.0),
+                         [card(0, 0), card(600, 0)], short="85%")
+    assert not room.over
 
 
 def test_a_whole_caption_barely_touched_is_kept_over_its_short_form():
@@ -256,7 +277,7 @@ def test_work_left_for_later_is_asked_for_and_done_in_rank_order():
 
 
 def test_a_pin_is_always_inside_its_caption():
-    # Wherever the placer puts it, the caption covers a point of its line by HOLD or more.
+    # Wherever the placer puts it, the caption's middle half covers a point of its line.
     rng = random.Random(3)
     p = placer()
     for _ in range(200):
@@ -265,6 +286,9 @@ def test_a_pin_is_always_inside_its_caption():
         obstacles = [card(rng.uniform(0, 600), rng.uniform(0, 600)) for _ in range(6)]
         text, short = rng.choice(TEXTS)
         place = p.best(text, start, end, obstacles, short=short)
-        inner = Rect(place.box.x + HOLD - 0.01, place.box.y + HOLD - 0.01,
-                     place.box.w - 2 * HOLD + 0.02, place.box.h - 2 * HOLD + 0.02)
+        if not place.lines:
+            continue  # no room for it anywhere
+        box = place.box
+        inner = Rect(box.x + box.w * (0.5 - BESIDE) - 0.01, box.y + box.h * (0.5 - BESIDE) - 0.01,
+                     box.w * 2 * BESIDE + 0.02, box.h * 2 * BESIDE + 0.02)
         assert on_line(inner, start, end)

@@ -141,7 +141,7 @@ class CaptionBoard(Generic[Key]):
         found = [(links[key].rank, key, place)
                  for key in self._place_grid.near(left, top, right, bottom)
                  if (r := (place := places[key]).box).x < right and left < r.x + r.w
-                 and r.y < bottom and top < r.y + r.h]
+                 and r.y < bottom and top < r.y + r.h and place.lines]
         found.sort(key=lambda entry: entry[0])
         return [(key, place) for _rank, key, place in found]
 
@@ -298,7 +298,7 @@ class CaptionBoard(Generic[Key]):
         rank = link.rank
         return ([r for card in near_cards if _meets(r := cards[card], reach)],
                 [r for other in near_captions if links[other].rank < rank
-                 and _meets(r := places[other].box, reach)])
+                 and (place := places[other]).lines and _meets(r := place.box, reach)])
 
 
 def place_all(placer: CaptionPlacer, cards: Mapping[Hashable, Rect],

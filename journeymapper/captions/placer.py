@@ -1,9 +1,13 @@
 """Where a link's caption sits: on its line, wrapped and slid along it to stay clear of the
-two cards it joins (no Qt).
+cards and of the captions placed before it (no Qt).
 
 Cards a stage apart leave a gap of a few dozen points, and a caption centred on a short link
-("35% · link in bio") ran under both cards, where they hid half of it. The canvas and the PDF
-export place captions with the same rules; each measures text with its own copy of the same
+("35% · link in bio") ran under both cards, where they hid half of it. A caption now takes
+the first place along its line, in one of its layouts, that keeps clear of everything; where
+none does, the one that loses least, but never one with a good part of its text hidden (a
+share cut to "5%" reads as another number, a fragment beside the wrong arrow as its caption):
+with no such place it is drawn over the cards across a gap, or not at all. The canvas and the
+PDF export place captions by the same rules, each measuring text in its own copy of the same
 font.
 """
 
@@ -14,23 +18,31 @@ import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from journeymapper.captions.text import SEPARATOR
 from journeymapper.layout import Rect
 
 PAD_X = 5.0  # the caption's box around its text
 PAD_Y = 2.0
 CLEARANCE = 3.0  # between a caption's box and a card
-WIDEST = 200.0  # of a caption's text; longer ones wrap
+WIDEST = 200.0  # of a caption's text; longer ones wrap, longer words are cut short
 MAX_LINES = 3
 # Narrower wraps tried, in turn, when the caption does not fit between the cards on one line.
 NARROWER = (120.0, 80.0, 60.0)
 # Where along the link the caption may be pinned, in the order they are tried: first centred
-# there, then beside the line (above, below, left, right of the pin), still covering it by
-# HOLD so that it reads as the line's.
+# there, then beside the line (above, below, left, right of the pin), its centre a quarter of
+# its size from the pin, so that it still reads as that line's.
 ALONG = (0.5, 0.4, 0.6, 0.3, 0.7)
-HOLD = 4.0
-CAPTION_WEIGHT = 2.0
+BESIDE = 0.25
+CAPTION_WEIGHT = 2.0  # hiding another caption counts this many times its area
 # Showing only the share ("35%") of a caption costs as much as hiding this part of the whole.
 SHORT_LOSS = 0.25
+# Text hidden under a card costs this many times its area, and a place that hides more than
+# TOLERATED of the caption's text is no place for it.
+HIDDEN_WEIGHT = 4.0
+TOLERATED = 0.1
+# A caption drawn over the cards must straddle a gap: more of it than this on cards, and it
+# is not drawn at all.
+OVER_AT_MOST = 0.5
 NOTABLY = 10.0  # square points
 # What a caption loses under a card is measured on its text: its box less its padding and the
 # clearance the obstacles are grown by.
@@ -60,6 +72,9 @@ class CaptionPlace:
 
     lines: tuple[str, ...]
     box: Rect
+    over: bool = False
+    """Drawn over the cards: nowhere along its line is there room for it (see
+    :meth:`CaptionPlacer.best`)."""
 
 
 class CaptionPlacer:
@@ -81,11 +96,22 @@ class CaptionPlacer:
         return found
 
     def _lay_out(self, text: str, short: str) -> tuple[CaptionLayout, ...]:
-        layouts = [self._layout(wrap_words(text, WIDEST, self._measure, MAX_LINES))]
+        measure = self._measure
+        # On more than one line the share stands on the first, the label under it.
+        label = text[len(short) + len(SEPARATOR):] if short and text.startswith(
+            short + SEPARATOR) else ""
+
+        def lines_of(width: float, max_lines: int) -> tuple[list[str], bool]:
+            if measure(text) <= width or not label:
+                return wrap_words(text, width, measure, max_lines)
+            lines, cut = wrap_words(label, width, measure, max_lines - 1)
+            return [short, *lines], cut
+
+        layouts = [self._layout(lines_of(WIDEST, MAX_LINES)[0])]
         for width in NARROWER:
-            # No "…" here: a narrower wrap that would lose words is not tried.
-            lines = wrap_words(text, width, self._measure, MAX_LINES + 1)
-            if len(lines) <= MAX_LINES and tuple(lines) != layouts[-1].lines:
+            # A narrower wrap that would lose words or lines is not tried.
+            lines, cut = lines_of(width, MAX_LINES + 1)
+            if not cut and len(lines) <= MAX_LINES and tuple(lines) != layouts[-1].lines:
                 layouts.append(self._layout(lines))
         if short and short != text:
             whole = layouts[0]
@@ -100,24 +126,32 @@ class CaptionPlacer:
     def reach(self, text: str, short: str = "") -> tuple[float, float]:
         """How far, across and down, the caption of ``text`` can reach from its pin."""
         layouts = self.layouts(text, short)
-        return (max(layout.width for layout in layouts) - HOLD,
-                max(layout.height for layout in layouts) - HOLD)
+        return (max(layout.width for layout in layouts) * (0.5 + BESIDE),
+                max(layout.height for layout in layouts) * (0.5 + BESIDE))
 
     def best(self, text: str, start: Point, end: Point, cards: Iterable[Rect],
              captions: Iterable[Rect] = (), short: str = "") -> CaptionPlace:
         """Where the caption of the link from ``start`` to ``end`` goes: the widest layout
         (of ``text``, then of ``short``) whose box, somewhere along the link, keeps clear of
         ``cards`` (its own two and any other) and of ``captions`` placed before it; else
-        the one that loses the least: the part of it hidden under cards (drawn over it),
-        CAPTION_WEIGHT times the part over other captions, and what its layout leaves out
-        (the short form: the label)."""
+        the one that loses the least (HIDDEN_WEIGHT times its text hidden under cards or,
+        CAPTION_WEIGHT times more, under other captions, and what its layout leaves out).
+        When every place would hide more than TOLERATED of its text, its smallest layout
+        goes where it covers the least, drawn over the cards (a share cut to "5%" would
+        read as another number), if that straddles a gap; else it is not drawn (no
+        lines)."""
         clear = _Obstacles(cards, captions)
         pins = [(start[0] + (end[0] - start[0]) * t, start[1] + (end[1] - start[1]) * t)
                 for t in ALONG]
         best: tuple[float, CaptionLayout, float, float] | None = None
-        for layout in self.layouts(text, short):
+        layouts = self.layouts(text, short)
+        smallest = min(layouts, key=lambda layout: layout.width * layout.height)
+        over: tuple[float, float, float] | None = None  # the smallest layout's least cover
+        for layout in layouts:
             half_w, half_h = layout.width / 2, layout.height / 2
-            across, down = half_w - HOLD, half_h - HOLD
+            across, down = layout.width * BESIDE, layout.height * BESIDE
+            text_w, text_h = layout.width - 2 * TEXT_INSET_X, layout.height - 2 * TEXT_INSET_Y
+            tolerated = TOLERATED * max(text_w, 1.0) * max(text_h, 1.0)
             for ox, oy in ((0.0, 0.0), (0.0, -down), (0.0, down), (-across, 0.0),
                            (across, 0.0)):
                 for px, py in pins:
@@ -129,15 +163,29 @@ class CaptionPlacer:
                         lost = layout.loss
                     else:
                         # What is hidden of the text itself, not of its margins.
-                        enough = math.inf if best is None else best[0] - layout.loss
-                        lost = layout.loss + clear.covered(
-                            left + TEXT_INSET_X, top + TEXT_INSET_Y, right - TEXT_INSET_X,
-                            bottom - TEXT_INSET_Y, enough)
+                        if layout is smallest:  # the cards' own area, not their margins
+                            covers = clear.covered(left + CLEARANCE, top + CLEARANCE,
+                                                   right - CLEARANCE, bottom - CLEARANCE,
+                                                   math.inf)
+                            if over is None or covers < over[0] - NOTABLY:
+                                over = (covers, cx, cy)
+                        hidden = clear.covered(left + TEXT_INSET_X, top + TEXT_INSET_Y,
+                                               right - TEXT_INSET_X, bottom - TEXT_INSET_Y,
+                                               tolerated * 1.001)
+                        if hidden > tolerated:
+                            continue
+                        lost = layout.loss + HIDDEN_WEIGHT * hidden
                     # Only a clearly better place replaces an earlier one: the canvas and
                     # the PDF measure text a hair apart and must not break ties apart.
                     if best is None or lost < best[0] - NOTABLY:
                         best = (lost, layout, cx, cy)
-        assert best is not None  # there is always at least one layout
+        if best is None:
+            assert over is not None  # had any place been clear, it would have been taken
+            if over[0] > OVER_AT_MOST * smallest.width * smallest.height:
+                # Mostly on a card wherever it goes (its line runs across the card): over
+                # the card's title it would hide more than it says.
+                return CaptionPlace((), Rect(*pins[0], 0.0, 0.0))
+            return _place(smallest, over[1], over[2], over=True)
         return _place(best[1], best[2], best[3])
 
 
@@ -184,18 +232,23 @@ class _Obstacles:
         return covered
 
 
-def _place(layout: CaptionLayout, cx: float, cy: float) -> CaptionPlace:
+def _place(layout: CaptionLayout, cx: float, cy: float, *, over: bool = False
+           ) -> CaptionPlace:
     return CaptionPlace(layout.lines, Rect(cx - layout.width / 2, cy - layout.height / 2,
-                                           layout.width, layout.height))
+                                           layout.width, layout.height), over)
 
 
-def wrap_words(text: str, width: float, measure: Measure, max_lines: int) -> list[str]:
-    """``text`` broken between words into lines no wider than ``width``; a word wider than
-    that stands on a line of its own, and text past ``max_lines`` lines ends in "…"."""
-    words = text.split()
+def wrap_words(text: str, width: float, measure: Measure, max_lines: int
+               ) -> tuple[list[str], bool]:
+    """``text`` broken between words into lines no wider than ``width``, a word wider than
+    that cut short with "…" and text past ``max_lines`` lines ending in "…"; and whether
+    anything was cut."""
     lines: list[str] = []
     current = ""
-    for word in words:
+    cut = False
+    for word in text.split():
+        if measure(word) > width:
+            word, cut = elide(word, width, measure), True
         trial = f"{current} {word}" if current else word
         if not current or measure(trial) <= width:
             current = trial
@@ -205,10 +258,10 @@ def wrap_words(text: str, width: float, measure: Measure, max_lines: int) -> lis
     if current:
         lines.append(current)
     if len(lines) <= max_lines:
-        return lines
+        return lines, cut
     kept = lines[:max_lines]
     kept[-1] = elide(" ".join(lines[max_lines - 1:]), width, measure)
-    return kept
+    return kept, True
 
 
 def elide(text: str, width: float, measure: Measure) -> str:

@@ -18,7 +18,7 @@ from journeymapper.captions import PAD_X, PAD_Y, CaptionPlacer, caption_of, plac
 from journeymapper.export.formatting import clean
 from journeymapper.export.pdf.fonts import text_width
 from journeymapper.export.pdf.map_draw import LINE, TextBatch, rect
-from journeymapper.export.pdf.styles import INK, LINK, PAPER, fade
+from journeymapper.export.pdf.styles import INK, LINK, PAPER, blend, fade
 from journeymapper.layout import MapLayout, Rect, link_line, segment_meets
 from journeymapper.model import Link, Project, Touchpoint
 
@@ -50,6 +50,7 @@ class LinkShape:
     color: Color
     caption: tuple[str, ...]  # its lines; none without a caption
     caption_box: Rect
+    caption_over: bool = False  # no room beside the cards: drawn over them
 
 
 def link_shapes(project: Project, layout: MapLayout, persona_colors: Mapping[str, Color],
@@ -70,10 +71,11 @@ def link_shapes(project: Project, layout: MapLayout, persona_colors: Mapping[str
     shapes = []
     for link, start, end in runs:
         place = board.place_of(link.id)
-        lines, box = (place.lines, place.box) if place is not None else ((), Rect(*start, 0, 0))
         faded = _link_faded(link, touchpoints, highlight)
         color = fade(persona_colors.get(link.persona_id or "", LINK), 0.2 if faded else 1.0)
-        shapes.append(LinkShape(start, end, *_arrow_geometry(start, end), color, lines, box))
+        shapes.append(LinkShape(start, end, *_arrow_geometry(start, end), color,
+                                *((place.lines, place.box, place.over) if place is not None
+                                  else ((), Rect(*start, 0, 0), False))))
     return shapes
 
 
@@ -120,22 +122,26 @@ def draw_links(c: Canvas, shapes: Iterable[LinkShape], view: Rect) -> None:
         c.drawPath(heads, stroke=0, fill=1)
 
 
-def draw_captions(c: Canvas, shapes: Iterable[LinkShape], view: Rect) -> None:
-    """The captions in ``view``, over every arrow (the cards are drawn over them, as on the
-    canvas)."""
-    captions = [shape for shape in shapes
-                if shape.caption and shape.caption_box.intersects(view)]
+def draw_captions(c: Canvas, shapes: Iterable[LinkShape], view: Rect, *,
+                  over: bool = False) -> None:
+    """The captions in ``view`` that go under the cards (drawn over every arrow, before the
+    cards), or, ``over``, those with no room beside them (drawn after the cards), as on the
+    canvas."""
+    captions = [shape for shape in shapes if shape.caption and shape.caption_over == over
+                and shape.caption_box.intersects(view)]
     if not captions:
         return
-    labels = TextBatch(c)
-    for shape in captions:
+    for shape in captions:  # box, then text: a caption over another hides it whole
         alpha = shape.color.alpha
         box = shape.caption_box
         rect(c, box, fill=fade(PAPER, alpha), stroke=shape.color, width=1.2, radius=5)
+        labels = TextBatch(c)
+        # A text's own opacity is not kept by every viewer: faded text is a paler ink.
+        ink = INK if alpha >= 1 else blend(INK, PAPER, 1 - alpha)
         for i, line in enumerate(shape.caption):
             labels.add(box.x + PAD_X, box.y + PAD_Y + i * LINE * CAPTION_SIZE, line,
-                       CAPTION_SIZE, bold=True, color=fade(INK, alpha))
-    labels.draw()
+                       CAPTION_SIZE, bold=True, color=ink)
+        labels.draw()
 
 
 def _link_faded(link: Link, touchpoints: Mapping[str, Touchpoint], pid: str | None) -> bool:

@@ -132,6 +132,8 @@ def _draw_body(flow: Flowable, ctx: MapContext, view: Rect, *, detailed: bool = 
             x1, y1 = min(box.right, view.right), min(box.bottom, view.bottom)
             c.linkRect("", register_anchor(tp.id), (x0, -y1, x1, -y0), relative=1,
                        thickness=0)
+    if detailed:
+        draw_captions(c, near.links, view, over=True)
 
 
 class MapPage(Flowable):

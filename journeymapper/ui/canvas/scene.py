@@ -106,6 +106,7 @@ class MapScene(QGraphicsScene):
         self.link_layer = LinkLayer()
         self.addItem(self.link_layer)
         self.addItem(self.link_layer.captions)
+        self.addItem(self.link_layer.captions.over)
         self._link_rank = 0  # the next link's rank: captions are placed in the map's order
         self.carrier = DraggedCards(self.link_layer)  # what a drag of cards moves
         self.addItem(self.carrier)

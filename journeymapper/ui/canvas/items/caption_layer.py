@@ -4,7 +4,8 @@ Where each caption goes is its board's to say (``journeymapper.captions``: clear
 of each other where the map leaves room, by the same rules as the PDF export); the links keep
 the board told where they run, the scene where the cards are. Each caption is drawn from a
 picture made once per text, colour and scale. Captions lie over the links and under the
-cards: on a crowded map a caption with no free place loses a corner, never a card its title.
+cards, so that a caption a little short of room loses a corner, not a card its title; the few
+with no room at all along their lines are drawn over the cards by a second layer.
 """
 
 from __future__ import annotations
@@ -25,10 +26,11 @@ from journeymapper.ui.canvas.items.layer import MapLayer
 from journeymapper.ui.canvas.items.link import LinkItem
 from journeymapper.ui.canvas.items.text import TextBlock
 
-# Below this level of detail a caption is too small to read.
-LOD_CAPTION = 0.3
+# Below this level of detail a caption is too small to read (its text under 6 pixels).
+LOD_CAPTION = 0.45
 DIMMED_OPACITY = 0.2  # of links and their captions while another persona is highlighted
 Z_VALUE = 27.0  # over links (25) and the compared map (26), under notes (28) and cards (30)
+OVER_Z = 31.0  # captions with no room beside the cards: over them, under a drag (80)
 CAPTION_PIXELS = 13
 # Seconds of placing captions per turn of the event loop: a map of 10,000 links takes most of
 # a second to place them all, and the map must paint and answer the mouse meanwhile.
@@ -57,6 +59,12 @@ class CaptionLayer(MapLayer):
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._work)
+        self.over = OverCards(self)
+        """Draws the captions that go over the cards (the scene adds it)."""
+
+    def set_rect(self, rect: QRectF) -> None:
+        super().set_rect(rect)
+        self.over.set_rect(rect)
 
     def _new_board(self) -> CaptionBoard[LinkItem]:
         board: CaptionBoard[LinkItem] = CaptionBoard(caption_font_placer(), self._moved)
@@ -115,6 +123,11 @@ class CaptionLayer(MapLayer):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
+        self.draw(painter, option, widget, over=False, pictures=self._pictures)
+
+    def draw(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+             widget: QWidget | None, *, over: bool, pictures: CaptionPictures) -> None:
+        """Draw the captions in the exposed area that go under the cards, or ``over``."""
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
         if lod < LOD_CAPTION:
             return
@@ -122,12 +135,28 @@ class CaptionLayer(MapLayer):
         area = Rect(exposed.x(), exposed.y(), exposed.width(), exposed.height())
         skip = self.previewing | self.hidden
         shown = [(link, place) for link, place in self.board.near(area)
-                 if link not in skip and link.isVisible()]
+                 if place.over == over and link not in skip and link.isVisible()]
         for link in self.previewing:
             place = link.caption_place()
-            if place is not None and place.box.intersects(area) and link.isVisible():
+            if (place is not None and place.over == over and place.box.intersects(area)
+                    and link.isVisible()):
                 shown.append((link, place))
-        draw_captions(painter, shown, self._pictures if widget is not None else None)
+        shown.sort(key=lambda found: found[0].isSelected())  # a selected link's on top
+        draw_captions(painter, shown, pictures if widget is not None else None)
+
+
+class OverCards(MapLayer):
+    """Draws the captions that found no room beside the cards, over them (the captions of
+    its caption layer's board)."""
+
+    def __init__(self, captions: CaptionLayer) -> None:
+        super().__init__(OVER_Z)
+        self._captions = captions
+        self._pictures = CaptionPictures()
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        self._captions.draw(painter, option, widget, over=True, pictures=self._pictures)
 
 
 def draw_captions(painter: QPainter, shown: list[tuple[LinkItem, CaptionPlace]],

@@ -140,11 +140,11 @@ class LinkItem(QGraphicsRectItem):
 
     # ----- its caption ----------------------------------------------------------------------
     def caption_place(self) -> CaptionPlace | None:
-        """Where its caption is drawn (None: no caption)."""
+        """Where its caption is drawn (None: no caption, or no room for one)."""
         if self._preview is not None:
             return self._preview
-        layer = self.layer
-        return None if layer is None else layer.captions.board.place_of(self)
+        place = None if self.layer is None else self.layer.captions.board.place_of(self)
+        return place if place is not None and place.lines else None
 
     def drop_caption(self) -> None:
         """The link is off the map (a card gone, or the link): its caption leaves the board."""
@@ -188,7 +188,7 @@ class LinkItem(QGraphicsRectItem):
         the rest of the move)."""
         layer = self.layer
         placed = None if layer is None else layer.captions.board.place_of(self)
-        if layer is None or placed is None:
+        if layer is None or placed is None or not placed.lines:
             return
         x1, y1, x2, y2 = self._ends
         dx, dy = (x1 + x2) / 2 - self._placed_at[0], (y1 + y2) / 2 - self._placed_at[1]
