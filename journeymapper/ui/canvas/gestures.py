@@ -87,8 +87,9 @@ class MoveCards(Gesture):
         """Run the links left out of sight during the drag to where their cards are now, and
         file all of the drag's links in the scene's index again."""
         stale, self.links.stale = self.links.stale, set()
-        self.scene.update_links(card_ids=(), link_ids=stale)
-        self.links.settle()
+        with self.scene.link_layer.captions.board.batch():  # their captions placed once
+            self.scene.update_links(card_ids=(), link_ids=stale)
+            self.links.settle()
 
     def finish(self, pos: QPointF) -> None:
         self.move(pos)

@@ -401,9 +401,8 @@ class MapScene(QGraphicsScene):
         if changed is None:
             board.set_cards(layout.cards, every=True)
         else:
-            board.set_cards({i: r for i in changed if (r := layout.cards.get(i)) is not None})
-            for gone in changed - layout.cards.keys():
-                board.set_card(gone, None)
+            for card_id in changed:  # notes among them are not the board's: it ignores them
+                board.set_card(card_id, layout.cards.get(card_id))
         if changed is not None:
             # Only some cards moved and no stage or lane changed size.
             placed = [item for i in changed

@@ -26,8 +26,8 @@ from journeymapper.ui.canvas.items.layer import MapLayer
 from journeymapper.ui.canvas.items.link import LinkItem
 from journeymapper.ui.canvas.items.text import TextBlock
 
-# Below this level of detail a caption is too small to read (its text under 6 pixels).
-LOD_CAPTION = 0.45
+# Below this level of detail a caption is too small to read (its text under 4.5 pixels).
+LOD_CAPTION = 0.35
 DIMMED_OPACITY = 0.2  # of links and their captions while another persona is highlighted
 Z_VALUE = 27.0  # over links (25) and the compared map (26), under notes (28) and cards (30)
 OVER_Z = 31.0  # captions with no room beside the cards: over them, under a drag (80)
