@@ -244,25 +244,6 @@ def snap(value: float, grid: float = GRID) -> float:
     return round(value / grid) * grid
 
 
-def free_slot(project: Project, stage_id: str, lane_id: str,
-              width: float = CARD_WIDTH, height: float = CARD_HEIGHT) -> tuple[float, float]:
-    """The first free card position (relative to the cell) in reading order."""
-    stage = next(s for s in project.stages if s.id == stage_id)
-    taken = [Rect(max(t.x, 0), max(t.y, 0), CARD_WIDTH, CARD_HEIGHT)
-             for t in project.touchpoints if t.stage_id == stage_id and t.lane_id == lane_id]
-    taken += [Rect(max(n.x, 0), max(n.y, 0), NOTE_WIDTH, NOTE_HEIGHT)
-              for n in project.notes if n.stage_id == stage_id and n.lane_id == lane_id]
-    per_row = max(1, int((stage.width - PADDING) // (width + PADDING)))
-    slot = 0
-    while True:
-        col, row = slot % per_row, slot // per_row
-        candidate = Rect(PADDING + col * (width + PADDING), PADDING + row * (height + PADDING),
-                         width, height)
-        if not any(candidate.intersects(r) for r in taken):
-            return (candidate.x, candidate.y)
-        slot += 1
-
-
 def relative_position(layout: MapLayout, cell: Cell, px: float, py: float) -> tuple[float, float]:
     """A map point expressed relative to a cell's top-left corner, never negative."""
     rect = layout.cells[cell]

@@ -11,7 +11,6 @@ from journeymapper.layout import (
     Rect,
     compute_layout,
     emotion_curve,
-    free_slot,
     link_line,
     relative_position,
 )
@@ -53,17 +52,6 @@ def test_cells_grow_to_hold_their_cards() -> None:
     assert layout.columns["awareness"].w == 500 + CARD_WIDTH + PADDING
     assert layout.rows["touchpoints"].h == 400 + CARD_HEIGHT + PADDING
     assert layout.cards["t"].right <= layout.columns["awareness"].right
-
-
-def test_free_slot_skips_taken_places() -> None:
-    project = new_project()
-    first = free_slot(project, "awareness", "touchpoints")
-    project.touchpoints.append(Touchpoint(id="t", name="A", stage_id="awareness",
-                                          lane_id="touchpoints", x=first[0], y=first[1]))
-    second = free_slot(project, "awareness", "touchpoints")
-    assert second != first
-    assert not Rect(*first, CARD_WIDTH, CARD_HEIGHT).intersects(Rect(*second, CARD_WIDTH,
-                                                                     CARD_HEIGHT))
 
 
 def test_relative_position_never_negative() -> None:

@@ -35,7 +35,6 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from journeymapper.importers.placement import CellSlots, occupied
 from journeymapper.importers.tabular import (
     Cell,
     CellError,
@@ -56,6 +55,7 @@ from journeymapper.io.errors import describe_validation_error
 from journeymapper.model import Channel, LaneKind, Project, Status, Touchpoint, new_id
 from journeymapper.model.ids import ID_PATTERN
 from journeymapper.model.touchpoint import SCORE_MAX, SCORE_MIN
+from journeymapper.slots import FreeSlots
 
 SCORE = "score:"
 FIELD_LABELS: dict[str, str] = {
@@ -479,19 +479,15 @@ def _place(project: Project, rows: list[RowResult], unplaced: list[int]) -> None
     others = [r.touchpoint for i, r in enumerate(rows)
               if r.touchpoint is not None and not r.is_update and i not in waiting]
     cards = [*(updated.get(t.id, t) for t in project.touchpoints), *others]
-    taken = occupied(cards, project.notes)
-    widths = {s.id: s.width for s in project.stages}
+    slots = FreeSlots(project.stages, cards, project.notes)
     names = {item.id: item.name for item in [*project.stages, *project.lanes]}
-    cells: dict[tuple[str, str], CellSlots] = {}
     for i in unplaced:
         result = rows[i]
         tp = result.touchpoint
         if tp is None:
             continue
         cell = (tp.stage_id, tp.lane_id)
-        if cell not in cells:
-            cells[cell] = CellSlots(widths[tp.stage_id], taken.get(cell, []))
-        x, y = cells[cell].take()
+        x, y = slots.take(cell)
         try:
             placed = Touchpoint.model_validate({**tp.model_dump(), "x": x, "y": y})
         except ValidationError:  # past the edge of the map (coordinates are bounded)

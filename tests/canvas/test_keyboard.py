@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from journeymapper.document import Kind
-from journeymapper.layout import free_slot
+from journeymapper.slots import free_slot
 from journeymapper.ui.canvas.keyboard import Focus, step
 from tests.canvas.helpers import click, dump, vp
 
@@ -140,3 +140,22 @@ def test_focus_follows_a_removed_card_to_its_cell(doc, scene, view, qtbot):
     key(qtbot, view, Qt.Key.Key_Down)
     key(qtbot, view, Qt.Key.Key_Delete)
     assert view.current_focus() == Focus("awareness", "touchpoints")
+
+
+def test_alt_arrow_moves_many_cards_into_one_cell_without_stacking_them(doc, scene, view,
+                                                                         qtbot):
+    before = dump(doc)
+    scene.select([(Kind.TOUCHPOINT, "tp0"), (Kind.TOUCHPOINT, "tp1"), (Kind.NOTE, "n1")])
+    view.setFocus()
+    key(qtbot, view, Qt.Key.Key_Right, ALT)
+    moved = [doc.get(Kind.TOUCHPOINT, "tp0"), doc.get(Kind.TOUCHPOINT, "tp1")]
+    assert {(tp.stage_id, tp.lane_id) for tp in moved} == {("consideration", "touchpoints")}
+    assert doc.get(Kind.NOTE, "n1").stage_id == "experience"
+    cards = scene.map_layout().cards
+    in_cell = [cards[tp.id] for tp in doc.project.touchpoints
+               if (tp.stage_id, tp.lane_id) == ("consideration", "touchpoints")]
+    assert len(in_cell) == 3  # tp2 was there already
+    assert not any(a.intersects(b) for i, a in enumerate(in_cell) for b in in_cell[i + 1:])
+    assert doc.undo_stack.undoText().startswith("Move")
+    doc.undo_stack.undo()
+    assert dump(doc) == before

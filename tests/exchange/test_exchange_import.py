@@ -9,10 +9,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
-from journeymapper.importers.placement import CellSlots, occupied
 from journeymapper.importers.tabular import (
     MAX_ROWS,
     MAX_TABLE_BYTES,
@@ -29,9 +26,10 @@ from journeymapper.importers.touchpoints import (
     plan_import,
 )
 from journeymapper.io import dumps, load
-from journeymapper.layout import compute_layout, free_slot
-from journeymapper.model import KPI, Channel, Note, Project, Stage, Status, Touchpoint, new_project
+from journeymapper.layout import compute_layout
+from journeymapper.model import KPI, Channel, Project, Status, new_project
 from journeymapper.paths import EXAMPLES
+from journeymapper.slots import free_slot
 
 STAGES = "Awareness, Consideration, Purchase, Experience, Loyalty"
 
@@ -256,31 +254,6 @@ def test_new_touchpoints_go_to_free_slots(tmp_path: Path) -> None:
     assert [new[n].y for n in ("One", "Two")] == [470, 584]
     cards = [r for i, r in compute_layout(after).cards.items() if i != new["Half"].id]
     assert not any(a.intersects(b) for i, a in enumerate(cards) for b in cards[i + 1:])
-
-
-@settings(max_examples=60, deadline=None)
-@given(st.lists(st.tuples(st.floats(-50, 700), st.floats(-50, 900), st.booleans()),
-                max_size=12),
-       st.sampled_from([280.0, 442.0, 900.0]), st.integers(1, 12))
-def test_slots_are_the_ones_free_slot_gives_card_after_card(
-        cards: list[tuple[float, float, bool]], width: float, count: int) -> None:
-    project = new_project()
-    project.stages[0] = Stage(id="awareness", name="A", width=width)
-    for i, (x, y, is_note) in enumerate(cards):
-        if is_note:
-            project.notes.append(Note(id=f"n{i}", text="n", stage_id="awareness",
-                                      lane_id="touchpoints", x=x, y=y))
-        else:
-            project.touchpoints.append(Touchpoint(id=f"c{i}", name="c", stage_id="awareness",
-                                                  lane_id="touchpoints", x=x, y=y))
-    taken = occupied(project.touchpoints, project.notes).get(("awareness", "touchpoints"), [])
-    slots = CellSlots(width, taken)
-    for i in range(count):
-        expected = free_slot(project, "awareness", "touchpoints")
-        assert slots.take() == expected
-        project.touchpoints.append(Touchpoint(id=f"new{i}", name="n", stage_id="awareness",
-                                              lane_id="touchpoints", x=expected[0],
-                                              y=expected[1]))
 
 
 def test_a_full_cell_is_reported_not_overflowed() -> None:

@@ -14,8 +14,9 @@ from typing import Any
 from pydantic import ValidationError
 
 from journeymapper.document import Document, EditError, Kind
-from journeymapper.layout import NOTE_HEIGHT, NOTE_WIDTH, free_slot
+from journeymapper.layout import NOTE_HEIGHT, NOTE_WIDTH
 from journeymapper.model import Channel, Link, Note, Touchpoint
+from journeymapper.slots import FreeSlots, free_slot
 from journeymapper.ui.canvas import style
 from journeymapper.ui.selection import Ref
 
@@ -90,17 +91,21 @@ def neighbour_cell(doc: Document, cell: Cell, d_stage: int, d_lane: int) -> Cell
 
 
 def move_to_neighbour(doc: Document, refs: Iterable[Ref], d_stage: int, d_lane: int) -> int:
-    """Move cards to the next cell in a direction, each into a free slot; one undo step."""
-    moves: dict[tuple[Kind, str], tuple[str, str, float, float]] = {}
+    """Move cards to the next cell in a direction, each into a free slot (one it leaves
+    counts as free, one another moved card takes does not); one undo step."""
+    targets: dict[tuple[Kind, str], Cell] = {}
     for kind, item_id in refs:
         if kind not in (Kind.TOUCHPOINT, Kind.NOTE):
             continue
         card = doc.get(kind, item_id)
         target = neighbour_cell(doc, (card.stage_id, card.lane_id), d_stage, d_lane)
         if target is not None:
-            size = () if kind is Kind.TOUCHPOINT else (NOTE_WIDTH, NOTE_HEIGHT)
-            x, y = free_slot(doc.project, *target, *size)
-            moves[(kind, item_id)] = (*target, x, y)
+            targets[(kind, item_id)] = target
+    slots = FreeSlots.of(doc.project, leaving={item_id for _kind, item_id in targets})
+    moves: dict[tuple[Kind, str], tuple[str, str, float, float]] = {}
+    for (kind, item_id), target in targets.items():
+        size = () if kind is Kind.TOUCHPOINT else (NOTE_WIDTH, NOTE_HEIGHT)
+        moves[(kind, item_id)] = (*target, *slots.take(target, *size))
     return doc.move_cards(moves) if moves else 0
 
 
@@ -146,13 +151,14 @@ def paste_payload(doc: Document, payload: dict[str, Any], cell: Cell | None = No
     first = (doc.project.stages[0].id, doc.project.lanes[0].id)
     new_ids: dict[str, str] = {}
     added: list[Ref] = []
+    slots = FreeSlots.of(doc.project)
     with one_step(doc, f"{text} {len(cards)} item{'s' if len(cards) > 1 else ''}"):
         for kind, card in cards:
             own = (card.stage_id, card.lane_id)
             target = cell or (own if doc.find(Kind.STAGE, own[0]) and
                               doc.find(Kind.LANE, own[1]) else first)
             size = () if kind is Kind.TOUCHPOINT else (NOTE_WIDTH, NOTE_HEIGHT)
-            x, y = free_slot(doc.project, *target, *size)
+            x, y = slots.take(target, *size)
             new_ids[card.id] = doc.fresh_id(kind)
             doc.add(card.model_copy(update={"id": new_ids[card.id], "stage_id": target[0],
                                             "lane_id": target[1], "x": x, "y": y}), kind)

@@ -12,7 +12,8 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QGuiApplication
 
 from journeymapper.document import Document, EditError, Kind
-from journeymapper.layout import CARD_HEIGHT, CARD_WIDTH, LANE_LABEL_WIDTH, free_slot
+from journeymapper.layout import CARD_HEIGHT, CARD_WIDTH, LANE_LABEL_WIDTH
+from journeymapper.slots import free_slot
 from journeymapper.ui.canvas import clipboard, intents
 from journeymapper.ui.canvas.editor import InlineEditor
 from journeymapper.ui.canvas.keyboard import Focus
