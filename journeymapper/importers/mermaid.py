@@ -363,7 +363,7 @@ def stage_width(tasks: int) -> float:
 def slot(stage: Stage, index: int) -> tuple[float, float]:
     """Where ``free_slot`` puts the ``index``-th card of a cell that is filled in order.
 
-    Same grid as ``journeymapper.layout.free_slot``, computed directly: asking free_slot
+    Same grid as ``journeymapper.slots.free_slot``, computed directly: asking free_slot
     again for every card of a long section costs cubic time (400 tasks took 8 s).
     """
     per_row = max(1, int((stage.width - PADDING) // (CARD_WIDTH + PADDING)))

@@ -19,8 +19,10 @@ class Selection(QObject):
 
     def __init__(self, document: Document, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._items: list[Ref] = []
+        self._items: dict[Ref, None] = {}  # an ordered set
+        self._forgotten = False
         document.item_removed.connect(self._forget)
+        document.undo_stack.indexChanged.connect(self._settle)
         document.project_replaced.connect(self.clear)
 
     def items(self) -> list[Ref]:
@@ -33,9 +35,10 @@ class Selection(QObject):
 
     def set_items(self, items: Iterable[Ref]) -> None:
         """Replace the selection."""
-        new = list(dict.fromkeys((Kind(k), i) for k, i in items))
-        if new != self._items:
+        new = dict.fromkeys((Kind(k), i) for k, i in items)
+        if list(new) != list(self._items):
             self._items = new
+            self._forgotten = False
             self.changed.emit()
 
     def clear(self) -> None:
@@ -43,4 +46,12 @@ class Selection(QObject):
         self.set_items(())
 
     def _forget(self, kind: str, item_id: str) -> None:
-        self.set_items(r for r in self._items if r != (Kind(kind), item_id))
+        # Told once the undo step is done: deleting 500 selected cards is 500 removals, and
+        # the panels would show each smaller selection in turn.
+        if self._items.pop((Kind(kind), item_id), False) is None:
+            self._forgotten = True
+
+    def _settle(self) -> None:
+        if self._forgotten:
+            self._forgotten = False
+            self.changed.emit()

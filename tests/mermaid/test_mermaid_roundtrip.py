@@ -144,7 +144,7 @@ def test_imported_cards_sit_in_the_touchpoints_lane_without_overlapping() -> Non
 def test_import_places_cards_where_free_slot_would() -> None:
     """The direct computation gives the positions free_slot gives card after card."""
     from journeymapper.importers.mermaid import slot
-    from journeymapper.layout import free_slot
+    from journeymapper.slots import free_slot
 
     for width in (280.0, 442.0, 656.0):
         project = new_project()

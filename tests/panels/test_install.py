@@ -63,6 +63,29 @@ def test_docks_are_added_named_and_placed(qtbot, window):
     assert window.restoreState(state)
 
 
+def test_a_summary_tabbed_behind_keeps_still_until_its_tab_is_picked(qtbot, window):
+    docks = install_panels(window)
+    window.show()
+    qtbot.waitExposed(window)
+    docks[SUMMARY].raise_()
+    qtbot.waitUntil(lambda: docks[SUMMARY].built)
+    summary = docks[SUMMARY].content()
+    qtbot.waitUntil(lambda: not summary._stale)
+    refreshed = []
+    summary._timer.timeout.connect(lambda: refreshed.append(True))
+    docks[INSPECTOR].raise_()
+    qtbot.waitUntil(lambda: not docks[SUMMARY].shown)
+    assert summary.isVisible()  # what Qt says of a tab behind another
+    tp = window.document.project.touchpoints[0]
+    window.document.edit(Kind.TOUCHPOINT, tp.id, budget=tp.budget + 1000)
+    qtbot.wait(summary._timer.interval() + 100)
+    assert summary._stale and not refreshed  # nothing worked out for a hidden tab
+    docks[SUMMARY].raise_()
+    qtbot.waitUntil(lambda: not summary._stale)
+    bars = {b.label: b.budget for b in summary.chart.bars()}
+    assert sum(bars.values()) == sum(t.budget for t in window.document.project.touchpoints)
+
+
 def test_register_and_inspector_share_the_selection(qtbot, window):
     docks = install_panels(window)
     window.show()

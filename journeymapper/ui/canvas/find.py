@@ -204,7 +204,8 @@ class FindBar(QFrame):
             self._mark_current()
 
     def _set_matches(self, found: list[Ref]) -> None:
-        for ref in [r for r in self._halos if r not in found]:
+        wanted = set(found)  # a card in every other one matches "o": thousands of them
+        for ref in [r for r in self._halos if r not in wanted]:
             self.scene.removeItem(self._halos.pop(ref))
         for ref in found:
             if ref not in self._halos:

@@ -25,6 +25,7 @@ from journeymapper.analysis import Analysis, Category, Journey, Severity, analyz
 from journeymapper.document import Document, Kind
 from journeymapper.model import Project
 from journeymapper.ui.panels.analysis_views import RefTree, Share, ShareBars, severity_icon
+from journeymapper.ui.panels.docks import on_screen
 from journeymapper.ui.selection import Ref, Selection
 from journeymapper.ui.widgets import format_amount
 
@@ -135,12 +136,16 @@ class AnalysisPanel(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        self.catch_up()
+
+    def catch_up(self) -> None:
+        """Refresh now if the map changed while the panel was hidden."""
         if self._stale:
             self.refresh()
 
     def _schedule(self) -> None:
         self._stale = True
-        if self.isVisible():
+        if on_screen(self):
             self._timer.start()
 
     def _select(self, refs: list[Ref]) -> None:

@@ -10,9 +10,29 @@ also holds its docks (``hold``) until its map has painted, then releases them.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Protocol, runtime_checkable
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QDockWidget, QWidget
+
+
+def on_screen(widget: QWidget) -> bool:
+    """Whether ``widget`` is shown: isVisible() says yes for a dock's tab behind another dock
+    too, and a panel there need not keep up with every edit."""
+    if not widget.isVisible():
+        return False
+    parent = widget.parentWidget()
+    while parent is not None and not isinstance(parent, LazyDock):
+        parent = parent.parentWidget()
+    return parent is None or parent.shown
+
+
+@runtime_checkable
+class CatchesUp(Protocol):
+    """A dock's widget that puts off its work while hidden and catches up when shown."""
+
+    def catch_up(self) -> None:
+        """Show what changed while hidden."""
 
 
 class LazyDock(QDockWidget):
@@ -49,6 +69,11 @@ class LazyDock(QDockWidget):
         return widget
 
     @property
+    def shown(self) -> bool:
+        """Whether the dock is on screen (not closed, not a tab behind another dock)."""
+        return self._shown
+
+    @property
     def built(self) -> bool:
         """Whether the contents exist yet."""
         return self._factory is None
@@ -57,6 +82,9 @@ class LazyDock(QDockWidget):
         self._shown = visible
         if visible and self._factory is not None and not self._held:
             QTimer.singleShot(0, self, self._build_if_visible)
+        elif visible and isinstance(widget := self.widget(), CatchesUp):
+            # After the tab switch, once the widget has its place on screen.
+            QTimer.singleShot(0, widget, widget.catch_up)
 
     def _build_if_visible(self) -> None:
         if self._factory is not None and not self._held and self.isVisible():

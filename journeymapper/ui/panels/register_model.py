@@ -64,6 +64,9 @@ COLUMNS: tuple[Column, ...] = (
 )
 COLUMN = {c.key: i for i, c in enumerate(COLUMNS)}
 """Column number by key."""
+_SELECTABLE = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_COLUMN_FLAGS = tuple(_SELECTABLE | Qt.ItemFlag.ItemIsEditable if c.editable else _SELECTABLE
+                      for c in COLUMNS)
 
 
 class _Descending:
@@ -93,7 +96,10 @@ class TouchpointTableModel(QAbstractTableModel):
         super().__init__(document)
         self.document, self.today = document, today
         self._ids: list[str] = []
-        self._rows: dict[str, int] = {}
+        self._row_of: dict[str, int] | None = {}
+        self.removing_rows = False
+        """True while a row is being taken away: the rows selected change, the user's
+        selection does not (the document's own removal takes the card out of it)."""
         self._ranks: dict[str, Any] = {}
         self._sort_column, self._sort_order = -1, Qt.SortOrder.AscendingOrder
         self._icons: dict[str, QIcon] = {}
@@ -105,6 +111,18 @@ class TouchpointTableModel(QAbstractTableModel):
         document.project_replaced.connect(self._replaced)
 
     # ----- lookups -----------------------------------------------------------------------
+    @property
+    def _rows(self) -> dict[str, int]:
+        """Row by touchpoint id, worked out again when first asked after rows came or went
+        (a delete or a paste of hundreds of cards takes rows one at a time)."""
+        if self._row_of is None:
+            self._row_of = {item_id: row for row, item_id in enumerate(self._ids)}
+        return self._row_of
+
+    @_rows.setter
+    def _rows(self, rows: dict[str, int]) -> None:
+        self._row_of = rows
+
     def touchpoint(self, row: int) -> Touchpoint:
         """The touchpoint shown in a row."""
         return self.document.get(Kind.TOUCHPOINT, self._ids[row])  # type: ignore[no-any-return]
@@ -148,10 +166,8 @@ class TouchpointTableModel(QAbstractTableModel):
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.isValid() and COLUMNS[index.column()].editable:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
+        # Worked out once per column: selecting 10,000 rows asks for every cell's flags.
+        return _COLUMN_FLAGS[index.column()] if index.isValid() else _SELECTABLE
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -344,18 +360,27 @@ class TouchpointTableModel(QAbstractTableModel):
             row = self._sorted_row(self._ids, rank)
         self.beginInsertRows(QModelIndex(), row, row)
         self._ids.insert(row, item_id)
-        self._rows = {i: r for r, i in enumerate(self._ids)}
+        self._row_of = None
         self.endInsertRows()
 
     def _removed(self, kind: str, item_id: str) -> None:
-        row = self._rows.get(item_id, -1) if kind == Kind.TOUCHPOINT else -1
+        if kind != Kind.TOUCHPOINT:
+            return
+        if self._row_of is not None:
+            row = self._row_of.get(item_id, -1)
+        else:  # one scan in C rather than a new index per card taken away
+            row = self._ids.index(item_id) if item_id in self._ids else -1
         if row < 0:
             return
-        self.beginRemoveRows(QModelIndex(), row, row)
-        del self._ids[row]
-        self._ranks.pop(item_id, None)
-        self._rows = {i: r for r, i in enumerate(self._ids)}
-        self.endRemoveRows()
+        self.removing_rows = True
+        try:
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._ids[row]
+            self._ranks.pop(item_id, None)
+            self._row_of = None
+            self.endRemoveRows()
+        finally:
+            self.removing_rows = False
 
     def _changed(self, kind: str, item_id: str, names: list[str]) -> None:
         if kind == Kind.TOUCHPOINT:

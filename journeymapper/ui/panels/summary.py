@@ -27,6 +27,7 @@ from journeymapper.document import Document, Kind
 from journeymapper.export.formatting import channel_label
 from journeymapper.model import Touchpoint
 from journeymapper.ui.panels import rollups
+from journeymapper.ui.panels.docks import on_screen
 from journeymapper.ui.panels.matrix import ImportanceMatrix
 from journeymapper.ui.selection import Selection
 from journeymapper.ui.widgets import Bar, BarChart, format_amount
@@ -197,12 +198,16 @@ class SummaryPanel(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        self.catch_up()
+
+    def catch_up(self) -> None:
+        """Refresh now if the map changed while the panel was hidden."""
         if self._stale:
             self.refresh()
 
     def _schedule(self) -> None:
         self._stale = True
-        if self.isVisible():
+        if on_screen(self):
             self._timer.start()
 
     def _dot_clicked(self, item_id: str, extend: bool) -> None:
