@@ -61,11 +61,13 @@ class LookAndFeel(QObject):
             menu.aboutToShow.connect(lambda m=menu: fill_status_tips(m.actions()))
         for dock in window.findChildren(QDockWidget):
             # A dock builds its contents when first shown: name them and tip their actions.
-            dock.visibilityChanged.connect(lambda _v: QTimer.singleShot(0, self.polish))
+            dock.visibilityChanged.connect(lambda _v: QTimer.singleShot(0, window, self.polish))
         # Features installed after this one add actions and docks too: finish after them, and
         # again once the window has built the contents of its visible docks.
-        QTimer.singleShot(0, self.polish)
-        window.startup_finished.connect(lambda: QTimer.singleShot(0, self.polish))
+        # (Timed in the window's name: a dock hidden as the window closes must not polish a
+        # window that is gone.)
+        QTimer.singleShot(0, window, self.polish)
+        window.startup_finished.connect(lambda: QTimer.singleShot(0, window, self.polish))
 
     # ----- theme ------------------------------------------------------------------------------
     def theme(self) -> Theme:

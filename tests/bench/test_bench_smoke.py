@@ -52,7 +52,9 @@ def test_every_measurement_runs_and_reports_json() -> None:
                      "selected cards: move", "PDF export", "analysis",
                      "bare QMainWindow after importing the model",
                      "open: captions placed after the first paint",
-                     "captions placed after the drop"):
+                     "captions placed after the drop", "select all (Ctrl+A)",
+                     "selected cards (Del)", "to the next stage (Alt+Right)",
+                     "selected cards (Ctrl+D)", "find: a keystroke"):
         assert any(expected in name for name in names), expected
 
 

@@ -76,3 +76,40 @@ def test_far_away_carried_cards_are_drawn_where_the_drag_has_taken_them(scene):
     assert _pixel_at_card(scene, "tp0") == channel  # where it is now
     scene.carrier.put_down(QPointF(0, 400))
     assert _pixel_at_card(scene, "tp0") == channel
+
+
+def _pixel_at(view, point: QPointF) -> QColor:
+    return view.viewport().grab().toImage().pixelColor(view.mapFromScene(point))
+
+
+def test_a_big_map_opened_to_fit_shows_selections_and_edits_on_its_overview(qtbot):
+    """Far from the map the view paints pictures kept current from the scene's changes; a
+    window opening a big map shows it whole from its very first frame."""
+    import datetime as dt
+
+    from journeymapper.bench.synthetic import synthetic_project
+    from journeymapper.document import Document
+    from journeymapper.ui.canvas import MapScene, MapView
+
+    scene = MapScene(Document(synthetic_project(MIN_CARDS * 2)), today=dt.date(2026, 12, 2))
+    view = MapView(scene)
+    qtbot.addWidget(view)
+    view.resize(1600, 1000)
+    view.show()
+    view.fit_to_window()  # before its first frame
+    qtbot.waitExposed(view)
+    qtbot.wait(100)
+    assert scene.card_boxes.isVisible()  # the overview's pictures are on screen
+    first, second = (tp.id for tp in scene.document.project.touchpoints[:2])
+    mine = scene.cards[first].sceneBoundingRect().center()
+    where = scene.cards[second].sceneBoundingRect().center()
+    channel = style.channel_color(scene.cards[second].box()[0])
+    assert _pixel_at(view, mine) != style.SELECTED
+    assert _pixel_at(view, where) == channel
+    scene.select([(Kind.TOUCHPOINT, first)])
+    qtbot.wait(100)  # the scene reports its changes on the next turn of the event loop
+    assert _pixel_at(view, mine) == style.SELECTED
+    scene.document.remove([(Kind.TOUCHPOINT, second)])
+    qtbot.wait(100)
+    assert _pixel_at(view, where) != channel
+    scene.clear()

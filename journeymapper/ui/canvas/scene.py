@@ -16,6 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRectF, Signal
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
+from shiboken6 import isValid
 
 from journeymapper.document import Document, Kind
 from journeymapper.gc_pause import building
@@ -237,8 +238,10 @@ class MapScene(QGraphicsScene):
         where cards are boxes anyway), or let each card draw itself again."""
         if on != self._far:
             self._far = on
+            boxes = self.card_boxes if on else None
             for card in self.cards.values():
                 card.setFlag(NO_CONTENTS, on)
+                card.boxes = boxes
             self.card_boxes.setVisible(on)
 
     def grid_visible(self) -> bool:
@@ -337,6 +340,7 @@ class MapScene(QGraphicsScene):
                 new.setCacheMode(self._card_cache)
             if self._far:
                 new.setFlag(NO_CONTENTS, True)
+                new.boxes = self.card_boxes
         elif kind is Kind.NOTE:
             new = self.notes[item_id] = NoteItem(item_id, note_content(item))
             new.set_dimmed(self._persona_filter is not None)
@@ -486,6 +490,8 @@ class MapScene(QGraphicsScene):
                                      Kind.TOUCHPOINT: self.cards, Kind.NOTE: self.notes,
                                      Kind.LINK: self.links}[kind]
             del table[item_id]
+            if isinstance(item, CardItem):
+                item.repaint()  # far from the map Qt would not repaint where it was
             with self._sync():  # the selection forgets removed items by itself
                 self.removeItem(item)
         if kind is Kind.LINK and isinstance(item, LinkItem):
@@ -591,21 +597,36 @@ class MapScene(QGraphicsScene):
         ordered = [r for r in current if r in kept] + [r for r in picked if r not in current]
         with self._sync():
             self.selection.set_items(ordered)
+        self._repaint_cards(set(current) ^ kept)
         self._highlight(set(ordered))
 
     def _apply_selection(self) -> None:
         if self._syncing:
             return
         refs = set(self.selection.items())
+        toggled: set[Ref] = set()
         with self._sync():
             for item in self.selectedItems():
-                if (getattr(item, "kind", None), getattr(item, "item_id", None)) not in refs:
+                ref = (getattr(item, "kind", None), getattr(item, "item_id", None))
+                if ref not in refs:
                     item.setSelected(False)
+                    toggled.add(ref)  # type: ignore[arg-type]
             for kind, item_id in refs:
                 item = self.item_for(kind, item_id)
-                if item is not None and item.flags() & SELECTABLE:
+                if item is not None and item.flags() & SELECTABLE and not item.isSelected():
                     item.setSelected(True)
+                    toggled.add((kind, item_id))
+        self._repaint_cards(toggled)
         self._highlight(refs)
+
+    def _repaint_cards(self, refs: Iterable[Ref]) -> None:
+        """Far from the map the box layer draws the cards, and Qt's own repaint of a card
+        whose selection changed is dropped (it has no contents then): ask the layer."""
+        if self._far:
+            for kind, item_id in refs:
+                card = self.cards.get(item_id) if kind is Kind.TOUCHPOINT else None
+                if card is not None and isValid(card):  # not while the scene is cleared
+                    card.repaint()
 
     def _highlight(self, refs: set[Ref]) -> None:
         links = {item_id for kind, item_id in refs if kind is Kind.LINK}

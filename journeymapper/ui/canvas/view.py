@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QDragEnterEvent,
     QDragMoveEvent,
@@ -258,6 +258,10 @@ class MapView(ViewEdits, QGraphicsView):
             self.overview.leave()
             super().paintEvent(event)
             return
+        # Until Qt's own paintEvent has run once, the scene reports no change (``changed``
+        # stays silent) and the tiles would never catch up with an edit; a map opened far
+        # out never ran it. Run it for one pixel, which the tiles then cover.
+        super().paintEvent(QPaintEvent(QRect(0, 0, 1, 1)))
         painter = QPainter(self.viewport())
         self.overview.paint(painter, level, self.viewportTransform(), event.region())
         band = self.rubberBandRect()

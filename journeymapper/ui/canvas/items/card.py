@@ -66,6 +66,8 @@ class CardItem(BoxedItem):
         self._texts: _Texts | None = None
         self._dimmed = False
         self._hovered = False
+        self.boxes: QGraphicsItem | None = None
+        """The layer drawing the card far from the map (see ``card_boxes``), while it does."""
         self.setFlags(SELECTABLE)
         self.setAcceptHoverEvents(True)
         self.setZValue(self.z_value)
@@ -77,7 +79,7 @@ class CardItem(BoxedItem):
             self._content = content
             self._texts = None
             self._box = None
-            self.update()
+            self.repaint()
 
     def set_content_source(self, source: Callable[[], CardContent]) -> None:
         """Show what ``source`` gives, worked out when the card is next painted or asked."""
@@ -85,7 +87,15 @@ class CardItem(BoxedItem):
         self._content = None
         self._texts = None
         self._box = None
-        self.update()
+        self.repaint()
+
+    def repaint(self) -> None:
+        """Have the card drawn again, by whoever draws it now: Qt drops the updates of an
+        item without contents, as a card is while the box layer draws it."""
+        if self.boxes is not None:
+            self.boxes.update(self.sceneBoundingRect())
+        else:
+            self.update()
 
     def box(self) -> Box:
         """What the card shows from far away: its channel and its KPI alert colour."""
@@ -108,7 +118,7 @@ class CardItem(BoxedItem):
         """Fade the card (it is not on the highlighted persona's journey)."""
         if dimmed != self._dimmed:
             self._dimmed = dimmed
-            self.update()
+            self.repaint()
 
     def is_dimmed(self) -> bool:
         """True while faded by the persona filter."""

@@ -1,0 +1,129 @@
+"""Edits of many cards in the whole main window, panels and undo stack included: select all,
+delete 500, move 500 to the next stage, duplicate 50, one keystroke in the find bar.
+
+Each is timed from its command (what its shortcut triggers) until the events it posted, the
+map's repaint among them, are handled; then it is undone (not timed), so that the next run
+starts from the same map. The window gets a settings folder and a recovery folder of its own,
+so a benchmark never touches the user's.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from journeymapper.bench.canvas import VIEW_SIZE, application, captions_placed
+from journeymapper.bench.canvas import project_file as synthetic_file
+from journeymapper.bench.timing import Result, Stopwatch, medians
+
+if TYPE_CHECKING:
+    from journeymapper.app.main_window import MainWindow
+
+MANY = 500
+SOME = 50
+TIMEOUT_S = 120.0
+
+
+@contextmanager
+def main_window(path: Path) -> Iterator[MainWindow]:
+    """The app's window on ``path``, started and with its captions placed; closed after."""
+    from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, QSettings
+
+    from journeymapper.app.main_window import MainWindow
+    from journeymapper.app.safety import RECOVERY_ENV
+
+    app = application()
+    with tempfile.TemporaryDirectory(prefix="journeymapper-bench-settings-") as folder:
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, folder)
+        before = os.environ.get(RECOVERY_ENV)
+        os.environ[RECOVERY_ENV] = str(Path(folder) / "recovery")
+        window = MainWindow()
+        try:
+            window.open_path(path)
+            window.resize(*VIEW_SIZE)
+            window.show()
+            clock = QElapsedTimer()
+            clock.start()
+            while not window.started and clock.elapsed() < TIMEOUT_S * 1000:
+                app.processEvents()
+            captions_placed(window.scene)
+            yield window
+        finally:
+            window.document.undo_stack.setClean()  # close without asking to save
+            window.close()
+            window.deleteLater()
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+            if before is None:
+                os.environ.pop(RECOVERY_ENV, None)
+            else:
+                os.environ[RECOVERY_ENV] = before
+
+
+def _timed(window: MainWindow, repeat: int, setup: Callable[[], object],
+           action: Callable[[], object]) -> tuple[float, float]:
+    """Medians of (wall, CPU) ms from ``action`` until the events it posted (the repaint
+    among them) are handled, undoing it after."""
+    app = application()
+    samples = []
+    for i in range(repeat + 1):
+        setup()
+        captions_placed(window.scene)
+        index = window.document.undo_stack.index()
+        stopwatch = Stopwatch()
+        action()
+        app.processEvents()
+        elapsed = stopwatch.read()
+        window.document.undo_stack.setIndex(index)
+        app.processEvents()
+        if i:
+            samples.append(elapsed)
+    timing = medians(samples)
+    return timing.wall_ms, timing.cpu_ms
+
+
+def measure_edits(size: int, repeat: int, links: str = "journey") -> list[Result]:
+    """Big selections and what they do, at ``size`` touchpoints."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from journeymapper.document import Kind
+    from journeymapper.ui.canvas.find import FindBar
+
+    application()
+    with synthetic_file(size, links) as path, main_window(path) as window:
+        view, scene = window.view, window.scene
+        view.reset_zoom()  # as one works on cards
+        refs = [(Kind.TOUCHPOINT, tp.id) for tp in window.document.project.touchpoints]
+        many, some = min(MANY, len(refs)), min(SOME, len(refs))
+
+        def picked(count: int) -> Callable[[], None]:
+            def pick() -> None:
+                scene.select(refs[:count])
+                view.setFocus()
+            return pick
+
+        commands = window.commands  # as their shortcuts trigger them (Ctrl+A, Del, ...)
+        cases = [
+            ("select all (Ctrl+A)", picked(0), commands.select_all.trigger),
+            (f"delete {many} selected cards (Del)", picked(many), commands.delete.trigger),
+            (f"move {many} selected cards to the next stage (Alt+Right)", picked(many),
+             commands.move["right"].trigger),
+            (f"duplicate {some} selected cards (Ctrl+D)", picked(some),
+             commands.duplicate.trigger),
+        ]
+        results = []
+        for name, setup, action in cases:
+            wall, cpu = _timed(window, repeat, setup, action)
+            results.append(Result(name, size, wall, cpu_ms=cpu))
+        bar = window.findChild(FindBar)
+        bar.open()
+        name = "find: a keystroke from every card matching to a third"
+        wall, cpu = _timed(window, repeat, lambda: bar.edit.setText("Owner "),
+                           lambda: QTest.keyClick(bar.edit, Qt.Key.Key_1))
+        results.append(Result(name, size, wall, cpu_ms=cpu))
+        bar.close_bar()
+    return results
