@@ -120,6 +120,7 @@ def measure_edits(size: int, repeat: int, links: str = "journey") -> list[Result
             wall, cpu = _timed(window, repeat, setup, action)
             results.append(Result(name, size, wall, cpu_ms=cpu))
         bar = window.findChild(FindBar)
+        assert bar is not None
         bar.open()
         name = "find: a keystroke from every card matching to a third"
         wall, cpu = _timed(window, repeat, lambda: bar.edit.setText("Owner "),

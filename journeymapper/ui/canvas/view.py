@@ -258,9 +258,9 @@ class MapView(ViewEdits, QGraphicsView):
             self.overview.leave()
             super().paintEvent(event)
             return
-        # Until Qt's own paintEvent has run once, the scene reports no change (``changed``
-        # stays silent) and the tiles would never catch up with an edit; a map opened far
-        # out never ran it. Run it for one pixel, which the tiles then cover.
+        # After a change of scale (a map opened to fit) the scene reports no change at all
+        # (``changed`` stays silent) until QGraphicsView's own paintEvent has run, and the
+        # tiles would never catch up with an edit. Run it for one pixel, which they cover.
         super().paintEvent(QPaintEvent(QRect(0, 0, 1, 1)))
         painter = QPainter(self.viewport())
         self.overview.paint(painter, level, self.viewportTransform(), event.region())
