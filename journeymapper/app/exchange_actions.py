@@ -2,7 +2,7 @@
 Template, Tools > Analyze and Project Settings, Help > Keyboard Shortcuts and About.
 
 The back ends are Qt-free (``journeymapper.export``, ``journeymapper.importers``,
-``journeymapper.analysis``); this module puts them in menus. Exports read a deep copy of the
+``journeymapper.analysis``); this module puts them in menus. Exports read a copy of the
 project on a worker thread, so editing goes on while a big PDF or deck is written; imports go
 through the document, so one Undo takes them back. The dialogs and back ends are imported when
 first used: none of them (nor reportlab, openpyxl, python-pptx or networkx) costs start-up time.
@@ -31,7 +31,7 @@ from journeymapper.document import Kind
 from journeymapper.model import Project
 from journeymapper.ui.dialogs.export_files import ExchangeSettings, ExportNotice, ask_save_path
 from journeymapper.ui.dialogs.file_formats import FORMATS, FileFormat
-from journeymapper.ui.dialogs.jobs import BackgroundJob
+from journeymapper.ui.dialogs.jobs import BackgroundJob, snapshot
 from journeymapper.ui.panels import SUMMARY
 from journeymapper.ui.panels.docks import LazyDock
 
@@ -166,10 +166,10 @@ class Exchange(QObject):
             if not path:
                 return None
         # A copy: the map stays editable while the worker thread reads it.
-        project = self.window.document.project.model_copy(deep=True)
+        copy = snapshot(self.window.document.project)
         persona = self.window.scene.persona_filter()
         target = path
-        job = BackgroundJob(lambda _progress: fmt.write(project, target, persona))
+        job = BackgroundJob(lambda _progress: fmt.write(copy(), target, persona))
         job.info.update(path=target, label=fmt.label)
         job.succeeded.connect(self._job_succeeded)
         job.failed.connect(self._job_failed)

@@ -230,3 +230,17 @@ def test_menus_hold_every_exchange_command(window):
     assert "Save as Template" in file_texts
     assert {"Analyze Journey", "Project Settings"} <= set(texts(menus.tools))
     assert {"Keyboard Shortcuts", "About Journeymapper"} <= set(texts(menus.help))
+
+
+def test_a_snapshot_is_the_map_as_it_was_when_taken():
+    from journeymapper import io
+    from journeymapper.ui.dialogs.jobs import snapshot
+
+    project = io.load(EXAMPLES / "bakery.json")
+    before = io.dumps(project)
+    copy = snapshot(project)
+    project.touchpoints[0].name = "Renamed after the snapshot"
+    project.touchpoints.pop()
+    taken = copy()
+    assert io.dumps(taken) == before
+    assert taken is not copy()  # each call reads a project of its own

@@ -1,8 +1,8 @@
 """File > Export > PDF: the CLI's options in a dialog, and the export on a worker thread.
 
 The options are those of ``journeymapper export``: paper (A4, A3, Letter, Tabloid), one
-persona highlighted or everyone, which sections, where to write. The PDF is drawn from a deep
-copy of the project on a pool thread, so the map stays editable and the dialog shows the
+persona highlighted or everyone, which sections, where to write. The PDF is drawn from a copy
+of the project on a pool thread, so the map stays editable and the dialog shows the
 progress the renderer reports; a big map takes several seconds.
 """
 
@@ -38,7 +38,7 @@ from journeymapper.export.options import (
     resolve_options,
 )
 from journeymapper.ui.dialogs.export_files import ExchangeSettings, ask_save_path
-from journeymapper.ui.dialogs.jobs import BackgroundJob, Progress
+from journeymapper.ui.dialogs.jobs import BackgroundJob, Progress, snapshot
 
 PDF_FILTER = "PDF documents (*.pdf);;All files (*)"
 
@@ -151,13 +151,13 @@ class PdfExportDialog(QDialog):
             return
         self.settings.set_value("pdf/page", page)
         # A copy: the user keeps editing while the worker thread reads the map.
-        copy, today = project.model_copy(deep=True), self.today()
+        copy, today = snapshot(project), self.today()
 
         def work(progress: Progress) -> str:
             from journeymapper.export import export_pdf
 
-            export_pdf(copy, path, page=page, persona=persona, sections=sections, today=today,
-                       progress=progress)
+            export_pdf(copy(), path, page=page, persona=persona,
+                       sections=sections, today=today, progress=progress)
             return path
 
         self.job = BackgroundJob(work)
