@@ -89,8 +89,8 @@ class RegisterPanel(QWidget):
         header.setSectionsMovable(True)
         header.setHighlightSections(False)
         # A selection of its own, never used: Qt's header asks whether each column is wholly
-        # selected on every paint, a question of every row's flags (1,000 ms with all 10,000
-        # rows selected).
+        # selected on every paint, a question of every row's flags (most of a second with all
+        # 10,000 rows selected).
         header.setSelectionModel(QItemSelectionModel(self.proxy, header))
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.resizeSection(COLUMN["name"], 220)
