@@ -280,3 +280,17 @@ def test_links_and_notes_have_forms_too(qtbot, doc, selection, inspector):
     qtbot.waitUntil(lambda: text.error() == "Text cannot be empty.", timeout=2000)
     assert doc.get(Kind.NOTE, note_id).text == "Idea"
     assert doc.undo_stack.count() == start + 3
+
+
+def test_an_edit_of_many_selected_cards_is_shown_once_when_done(doc, selection, inspector):
+    ids = [t.id for t in doc.project.touchpoints]
+    select(selection, *ids)
+    form = inspector.touchpoint_form
+    shown: list[list[str] | None] = []
+    original = form.reload
+    form.reload = lambda names=None: (shown.append(names), original(names))[1]
+    doc.edit_many(Kind.TOUCHPOINT, ids, owner="Lea")
+    assert shown == [["owner"]]  # one reload for the whole undo step
+    assert field(inspector, "owner").editor.text() == "Lea"
+    doc.undo_stack.undo()
+    assert len(shown) == 2 and field(inspector, "owner").editor.text() != "Lea"

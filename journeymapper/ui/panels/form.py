@@ -60,7 +60,12 @@ class EntityForm(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(COMMIT_DELAY_MS)
         self._timer.timeout.connect(self.flush)
+        # Fields of the edited items that changed, shown once the undo step is done: editing
+        # 500 selected cards is 500 changes, and a form showing each would redo 500 times
+        # what it derives from all of them.
+        self._changed: dict[str, None] = {}
         document.item_changed.connect(self._item_changed)
+        document.undo_stack.indexChanged.connect(self._show_changes)
         document.item_removed.connect(self._item_removed)
         for signal in (document.item_added, document.item_removed):
             signal.connect(lambda kind, _id: self._options_changed(kind))
@@ -266,8 +271,13 @@ class EntityForm(QWidget):
 
     # ----- document changes --------------------------------------------------------------
     def _item_changed(self, kind: str, item_id: str, names: list[str]) -> None:
-        if kind != str(self.target) or item_id not in self._ids:
+        if kind == str(self.target) and item_id in self._ids:
+            self._changed.update(dict.fromkeys(names))
+
+    def _show_changes(self) -> None:
+        if not self._changed:
             return
+        names, self._changed = list(self._changed), {}
         echo = [n for n in names if n != self._committing]
         self.reload([n for n in echo if n in self.fields])
         if self._committing in names:
