@@ -1,4 +1,4 @@
-"""A bare document with its scene and a shown view at 100% zoom."""
+"""A bare document with its scene and a shown view at 100% zoom; the bakery example too."""
 
 from __future__ import annotations
 
@@ -6,7 +6,9 @@ import datetime as dt
 
 import pytest
 
+from journeymapper import io
 from journeymapper.document import Document
+from journeymapper.paths import EXAMPLES
 from journeymapper.ui.canvas import MapScene, MapView
 from tests.canvas.helpers import sample_project
 
@@ -34,4 +36,24 @@ def view(qtbot, scene):
     view.centerOn(view.sceneRect().left(), view.sceneRect().top())
     view.ensureVisible(0, 0, 10, 10, 0, 0)
     view.setFocus()
+    return view
+
+
+@pytest.fixture
+def bakery(qtbot):
+    """The bakery example's scene (its links have captions of every kind)."""
+    scene = MapScene(Document(io.load(EXAMPLES / "bakery.json")), today=dt.date(2026, 12, 2))
+    yield scene
+    scene.clear()
+
+
+@pytest.fixture
+def bakery_view(bakery, qtbot):
+    """A shown view of the bakery at 100%."""
+    view = MapView(bakery)
+    qtbot.addWidget(view)
+    view.resize(1600, 1000)
+    view.show()
+    qtbot.waitExposed(view)
+    view.reset_zoom()
     return view

@@ -9,35 +9,15 @@ import pytest
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter
 
-from journeymapper import io
 from journeymapper.bench.synthetic import synthetic_project
 from journeymapper.captions import caption_of, place_all
 from journeymapper.document import Document, Kind
 from journeymapper.export.pdf.fonts import register_fonts
 from journeymapper.export.pdf.links import link_shapes
 from journeymapper.layout import Rect, compute_layout
-from journeymapper.paths import EXAMPLES
-from journeymapper.ui.canvas import MapScene, MapView, style
+from journeymapper.ui.canvas import MapScene, style
 from journeymapper.ui.canvas.items.caption_layer import caption_font_placer
 from tests.canvas.helpers import Repaints, send_mouse, vp
-
-
-@pytest.fixture
-def bakery(qtbot):
-    scene = MapScene(Document(io.load(EXAMPLES / "bakery.json")), today=dt.date(2026, 12, 2))
-    yield scene
-    scene.clear()
-
-
-@pytest.fixture
-def bakery_view(bakery, qtbot):
-    view = MapView(bakery)
-    qtbot.addWidget(view)
-    view.resize(1600, 1000)
-    view.show()
-    qtbot.waitExposed(view)
-    view.reset_zoom()
-    return view
 
 
 def canvas_places(scene: MapScene) -> dict[str, object]:

@@ -2,31 +2,17 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 from PySide6.QtCore import QPointF
 
-from journeymapper import io
-from journeymapper.document import Document
 from journeymapper.model import Link
-from journeymapper.paths import EXAMPLES
-from journeymapper.ui.canvas import MapScene, MapView
 from journeymapper.ui.canvas.tooltips import CardToolTips, link_tooltip
 from tests.canvas.helpers import vp
 
 
 @pytest.fixture
-def tips(qtbot):
-    scene = MapScene(Document(io.load(EXAMPLES / "bakery.json")), today=dt.date(2026, 12, 2))
-    view = MapView(scene)
-    qtbot.addWidget(view)
-    view.resize(1600, 1000)
-    view.show()
-    qtbot.waitExposed(view)
-    view.reset_zoom()
-    yield CardToolTips(view)
-    scene.clear()
+def tips(bakery_view):
+    return CardToolTips(bakery_view)
 
 
 def on_line(link: object, t: float) -> tuple[float, float]:
