@@ -10,7 +10,7 @@ from journeymapper import io
 from journeymapper.document import Document
 from journeymapper.paths import EXAMPLES
 from journeymapper.ui.canvas import MapScene, MapView
-from tests.canvas.helpers import sample_project
+from tests.canvas.helpers import captions_placed, sample_project
 
 
 @pytest.fixture
@@ -43,6 +43,7 @@ def view(qtbot, scene):
 def bakery(qtbot):
     """The bakery example's scene (its links have captions of every kind)."""
     scene = MapScene(Document(io.load(EXAMPLES / "bakery.json")), today=dt.date(2026, 12, 2))
+    captions_placed(scene)
     yield scene
     scene.clear()
 

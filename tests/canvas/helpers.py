@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QMouseEvent
@@ -10,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from journeymapper import io
 from journeymapper.model import Channel, Link, Note, Persona, Project, Touchpoint, new_project
-from journeymapper.ui.canvas import MapView
+from journeymapper.ui.canvas import MapScene, MapView
 
 NO_MODS = Qt.KeyboardModifier.NoModifier
 LEFT = Qt.MouseButton.LeftButton
@@ -40,6 +41,17 @@ def sample_project() -> Project:
 def dump(doc: object) -> bytes:
     """The document's project as file bytes."""
     return io.dumps(doc.project)  # type: ignore[attr-defined]
+
+
+def captions_placed(scene: MapScene, timeout_s: float = 20.0) -> None:
+    """Run the event loop until every link caption is placed, as the user then sees them:
+    the board places them for a few milliseconds per turn, so a slow turn (a loaded machine,
+    a garbage collection) leaves some for the next."""
+    board = scene.link_layer.captions.board
+    ends = time.monotonic() + timeout_s
+    while board.waiting():
+        assert time.monotonic() < ends, f"{board.waiting()} captions still waiting"
+        QApplication.processEvents()
 
 
 def vp(view: MapView, x: float, y: float) -> QPoint:

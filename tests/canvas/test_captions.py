@@ -17,10 +17,12 @@ from journeymapper.export.pdf.links import link_shapes
 from journeymapper.layout import Rect, compute_layout
 from journeymapper.ui.canvas import MapScene, style
 from journeymapper.ui.canvas.items.caption_layer import caption_font_placer
-from tests.canvas.helpers import Repaints, send_mouse, vp
+from tests.canvas.helpers import Repaints, captions_placed, send_mouse, vp
 
 
 def canvas_places(scene: MapScene) -> dict[str, object]:
+    """Where the canvas shows each caption, once it has placed them all."""
+    captions_placed(scene)
     board = scene.link_layer.captions.board
     return {link_id: board.place_of(link) for link_id, link in scene.links.items()}
 
