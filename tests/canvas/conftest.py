@@ -25,14 +25,20 @@ def scene(doc):
     scene.clear()
 
 
-@pytest.fixture
-def view(qtbot, scene):
+def shown_view(qtbot, scene: MapScene, width: int, height: int) -> MapView:
+    """A view of ``scene`` on screen at 100%."""
     view = MapView(scene)
     qtbot.addWidget(view)
-    view.resize(1600, 1100)
+    view.resize(width, height)
     view.show()
     qtbot.waitExposed(view)
     view.reset_zoom()
+    return view
+
+
+@pytest.fixture
+def view(qtbot, scene):
+    view = shown_view(qtbot, scene, 1600, 1100)
     view.centerOn(view.sceneRect().left(), view.sceneRect().top())
     view.ensureVisible(0, 0, 10, 10, 0, 0)
     view.setFocus()
@@ -51,10 +57,4 @@ def bakery(qtbot):
 @pytest.fixture
 def bakery_view(bakery, qtbot):
     """A shown view of the bakery at 100%."""
-    view = MapView(bakery)
-    qtbot.addWidget(view)
-    view.resize(1600, 1000)
-    view.show()
-    qtbot.waitExposed(view)
-    view.reset_zoom()
-    return view
+    return shown_view(qtbot, bakery, 1600, 1000)
