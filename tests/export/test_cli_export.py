@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import signal
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from journeymapper.bench.synthetic import synthetic_project
 from journeymapper.cli import main
+from journeymapper.cli.export_command import EXIT_CANCELLED
+from journeymapper.export.progress_lines import read_progress
 from journeymapper.io import save
 from journeymapper.model import Project
 from journeymapper.paths import ROOT
@@ -109,3 +113,50 @@ def test_reportlab_is_imported_only_when_exporting(project_file: Path, tmp_path:
         f"main(['export', {str(project_file)!r}, '-o', {str(tmp_path / 'x.pdf')!r}]);"
         "print('reportlab' in sys.modules, 'PySide6' in sys.modules)")
     assert after.splitlines()[-1] == "True False"
+
+
+def test_the_project_can_come_on_stdin_with_progress_lines_on_stdout(
+        project_file: Path, tmp_path: Path) -> None:
+    """As the app runs it: ``export - --progress``, the file's bytes on stdin."""
+    out = tmp_path / "from-stdin.pdf"
+    result = subprocess.run(
+        [sys.executable, "-m", "journeymapper", "export", "-", f"--output={out}",
+         "--sections=map,register", "--progress"],
+        input=project_file.read_bytes(), cwd=ROOT, capture_output=True, check=False)
+    assert result.returncode == 0, result.stderr
+    steps = [read_progress(line) for line in result.stdout.splitlines()]
+    reported = [step for step in steps if step is not None]
+    assert reported[0] == (0, 3) and reported[-1] == (3, 3)
+    assert [done for done, _total in reported] == sorted(done for done, _ in reported)
+    assert b"written from stdin" in result.stdout
+    assert "Touchpoint register" in pdf_text(out)
+
+
+def test_a_bad_project_on_stdin_is_named_stdin(tmp_path: Path) -> None:
+    out = tmp_path / "never.pdf"
+    result = subprocess.run(
+        [sys.executable, "-m", "journeymapper", "export", "-", "-o", str(out)],
+        input=b'{"title": 3}', cwd=ROOT, capture_output=True, text=False, check=False)
+    assert result.returncode == 1
+    assert result.stderr.decode().startswith("stdin:")
+    assert not out.exists()
+
+
+def test_sigterm_cancels_the_export_and_leaves_no_file_behind(tmp_path: Path) -> None:
+    """How the app cancels its export: the PDF and its temporary file are both gone."""
+    folder = tmp_path / "out"
+    folder.mkdir()
+    big = tmp_path / "big.json"
+    save(synthetic_project(2000), big, backup=False)
+    child = subprocess.Popen(
+        [sys.executable, "-m", "journeymapper", "export", str(big), "-o",
+         str(folder / "big.pdf"), "--progress"],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert child.stdout is not None
+    first = child.stdout.readline()  # drawing has begun
+    assert read_progress(first) is not None, first
+    child.send_signal(signal.SIGTERM)
+    _out, err = child.communicate(timeout=60)
+    assert child.returncode == EXIT_CANCELLED
+    assert b"not written (the export was cancelled)" in err
+    assert list(folder.iterdir()) == []
