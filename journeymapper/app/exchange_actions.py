@@ -3,9 +3,10 @@ Template, Tools > Analyze and Project Settings, Help > Keyboard Shortcuts and Ab
 
 The back ends are Qt-free (``journeymapper.export``, ``journeymapper.importers``,
 ``journeymapper.analysis``); this module puts them in menus. Exports read a copy of the
-project on a worker thread, so editing goes on while a big PDF or deck is written; imports go
-through the document, so one Undo takes them back. The dialogs and back ends are imported when
-first used: none of them (nor reportlab, openpyxl, python-pptx or networkx) costs start-up time.
+project on a worker thread (a PDF: in a child process), so editing goes on while a big PDF or
+deck is written; imports go through the document, so one Undo takes them back. The dialogs and
+back ends are imported when first used: none of them (nor reportlab, openpyxl, python-pptx or
+networkx) costs start-up time.
 """
 
 from __future__ import annotations
@@ -148,7 +149,7 @@ class Exchange(QObject):
         self.export_failed.emit(message)
 
     def export_pdf(self) -> PdfExportDialog:
-        """Open the PDF export dialog (its export runs on a worker thread)."""
+        """Open the PDF export dialog (its export runs in a child process)."""
         from journeymapper.ui.dialogs.pdf_export import PdfExportDialog
 
         dialog = PdfExportDialog(self.window.document, self.settings, self.window)

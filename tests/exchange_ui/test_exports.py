@@ -1,4 +1,4 @@
-"""File > Export: the PDF dialog on a worker thread, the table/calendar/diagram/deck files,
+"""File > Export: the PDF dialog and its child process, the table/calendar/diagram/deck files,
 and the map as PNG and SVG pictures."""
 
 from __future__ import annotations
@@ -6,13 +6,15 @@ from __future__ import annotations
 import math
 import re
 import subprocess
-import time
 
 import pytest
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices, QImage
 
+from journeymapper.bench.synthetic import synthetic_project
+from journeymapper.cli.export_command import EXIT_CANCELLED
 from journeymapper.document import Kind
+from journeymapper.io import save
 from journeymapper.paths import EXAMPLES
 from journeymapper.ui.dialogs.export_files import file_stem
 from journeymapper.ui.dialogs.file_formats import FORMATS
@@ -49,7 +51,7 @@ def test_pdf_dialog_writes_the_chosen_paper_and_reports_progress(window, exchang
         lambda _p: seen.append((dialog.progress.value(), dialog.progress.maximum())))
     with qtbot.waitSignal(exchange.exported, timeout=120_000) as signal:
         dialog.export_button.click()
-        # The map stays editable while the worker thread draws the copy.
+        # The map stays editable while the child process draws the copy.
         assert not dialog.export_button.isEnabled()
         add_touchpoints(window, "Added during the export")
     assert signal.args == [str(target)]
@@ -83,30 +85,74 @@ def test_pdf_failure_is_shown_and_the_dialog_stays(exchange, qtbot, tmp_path, me
     dialog.reject()
 
 
-def endless_export(project, path, *, progress, **options):
-    """Stands in for a very slow PDF: reports progress until the job is cancelled."""
-    done = 0
-    while True:
-        progress(done % 6, 6)
-        done += 1
-        time.sleep(0.01)  # the "drawing" between reports (on the worker thread)
-
-
-def test_cancelling_a_running_pdf_stops_it_and_writes_nothing(exchange, qtbot, tmp_path,
-                                                              monkeypatch):
-    import journeymapper.export
-
-    monkeypatch.setattr(journeymapper.export, "export_pdf", endless_export)
+def test_cancelling_a_running_pdf_stops_it_and_writes_nothing(window, exchange, qtbot,
+                                                              tmp_path):
+    big = tmp_path / "big.json"
+    save(synthetic_project(2000), big, backup=False)  # seconds of drawing
+    assert window.open_path(big)
     dialog = exchange.export_pdf()
-    target = tmp_path / "cancelled.pdf"
-    dialog.path.setText(str(target))
+    folder = tmp_path / "out"
+    folder.mkdir()
+    dialog.path.setText(str(folder / "cancelled.pdf"))
     dialog.export_button.click()
     job = dialog.job
-    qtbot.waitUntil(lambda: job.last_progress is not None)
+    qtbot.waitUntil(lambda: job.last_progress is not None, timeout=60_000)  # drawing began
     assert job.running and dialog.isVisible()
-    with qtbot.waitSignals([job.cancelled, dialog.rejected], timeout=10_000):
+    with qtbot.waitSignals([job.cancelled, dialog.rejected], timeout=30_000):
         dialog.reject()
-    assert not target.exists()
+    assert job.process.exitCode() == EXIT_CANCELLED
+    assert list(folder.iterdir()) == []  # neither the PDF nor a temporary file
+
+
+def python_job(code, **options):
+    from journeymapper.ui.dialogs.process_job import ProcessJob
+
+    return ProcessJob(["-c", code], **options)
+
+
+def test_a_process_job_reports_progress_and_its_result(qtbot):
+    job = python_job("import sys\n"
+                     "data = sys.stdin.read()\n"
+                     "print('progress 1 2', flush=True)\n"
+                     "print('some other line')\n"
+                     "print('progress 2 2 extra')\n"
+                     "print('progress', len(data), len(data), end='')",
+                     stdin=b"12345", result="the.pdf")
+    steps = []
+    job.progressed.connect(lambda done, total: steps.append((done, total)))
+    with qtbot.waitSignal(job.succeeded, timeout=30_000) as done:
+        job.start()
+    assert done.args == ["the.pdf"]
+    assert steps == [(1, 2), (5, 5)]  # the unfinished last line too
+    qtbot.waitUntil(lambda: not job.running)
+
+
+def test_a_process_job_fails_with_what_the_child_said(qtbot):
+    job = python_job("import sys; print('out.pdf: cannot be written', file=sys.stderr); "
+                     "sys.exit(1)")
+    with qtbot.waitSignal(job.failed, timeout=30_000) as failed:
+        job.start()
+    assert failed.args == ["out.pdf: cannot be written"]
+    job = python_job("import os, signal; os.kill(os.getpid(), signal.SIGKILL)")
+    with qtbot.waitSignal(job.failed, timeout=30_000) as failed:
+        job.start()
+    assert failed.args == ["The export process crashed."]
+    job = python_job("raise SystemExit(4)")
+    with qtbot.waitSignal(job.failed, timeout=30_000) as failed:
+        job.start()
+    assert failed.args == ["The export stopped unexpectedly (exit code 4)."]
+
+
+def test_a_process_job_that_cannot_start_says_so(qtbot, tmp_path):
+    from journeymapper.ui.dialogs.process_job import ProcessJob
+
+    job = ProcessJob([], program=str(tmp_path / "no-python"))
+    said = []
+    job.failed.connect(said.append)
+    with qtbot.waitSignal(job.finished, timeout=30_000):
+        job.start()
+    assert len(said) == 1 and said[0].startswith(f"Cannot start {tmp_path / 'no-python'}: ")
+    assert not job.running
 
 
 def test_background_job_reports_failure_and_success(qtbot):

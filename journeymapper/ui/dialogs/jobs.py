@@ -1,9 +1,13 @@
-"""Work that takes a while (a PDF of a big map), run on a worker thread with progress.
+"""Work that takes a while, run beside the GUI with progress: a ``Job``.
 
-The work gets a copy of the project from its caller (``snapshot``), so the user can keep
-editing the map while it runs; the job only reports back through queued signals, which the
-GUI thread receives. Cancelling makes the next progress report raise, which unwinds the work; the
-exports write atomically, so a cancelled export leaves no half-written file.
+A ``BackgroundJob`` runs a function on a worker thread (a table export); a ``ProcessJob``
+(``process_job.py``) runs a command in a child process (a PDF of a big map, whose Python
+drawing would otherwise hold the interpreter's lock against the GUI thread for hundreds of
+milliseconds at a time). The work gets a copy of the project from its caller
+(``snapshot``), so the user can keep editing the map while it runs; the job only reports
+back through signals, which the GUI thread receives. Cancelling unwinds the work (the
+thread's next progress report raises; the child process gets SIGTERM); the exports write
+atomically, so a cancelled export leaves no half-written file.
 """
 
 from __future__ import annotations
@@ -55,17 +59,17 @@ class _Runner(QRunnable):
         self.job.run_here()
 
 
-class BackgroundJob(QObject):
-    """One piece of work on the global thread pool; signals arrive on the GUI thread.
+class Job(QObject):
+    """Work that reports progress and ends once; its signals arrive on the GUI thread.
 
     A job has no Qt parent: a running job keeps itself alive (in ``_alive``) until it
     finishes, so closing the dialog or window that started it cannot delete the object its
-    thread is still reporting to; receivers connected with their bound methods are simply
+    work is still reporting to; receivers connected with their bound methods are simply
     disconnected when they are destroyed. ``info`` carries what the receivers need to know
     about the job (its file, its format), read through ``QObject.sender()``.
     """
 
-    _alive: ClassVar[set[BackgroundJob]] = set()
+    _alive: ClassVar[set[Job]] = set()
 
     progressed = Signal(int, int)
     """(done, total): the work reported progress."""
@@ -78,15 +82,10 @@ class BackgroundJob(QObject):
     finished = Signal()
     """After any of succeeded, failed or cancelled."""
 
-    def __init__(self, work: Work,
-                 describe: Callable[[BaseException], str] = describe_error) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self._work = work
-        self._describe = describe
-        self._cancel = threading.Event()
         self._running = False
         self.last_progress: tuple[int, int] | None = None
-        self._runner: _Runner | None = None
         self.info: dict[str, Any] = {}
         self.progressed.connect(self._remember)
         self.finished.connect(self._stopped)
@@ -96,11 +95,42 @@ class BackgroundJob(QObject):
         """True from ``start()`` until ``finished``."""
         return self._running
 
+    def start(self) -> None:
+        """Start the work (subclasses then run it)."""
+        self._running = True
+        Job._alive.add(self)
+        _wait_at_quit()
+
+    def cancel(self) -> None:
+        """Ask the work to stop; ``cancelled`` follows."""
+        raise NotImplementedError
+
+    def wait(self) -> None:
+        """Block until the work has ended (the app quits: let it finish its file)."""
+        raise NotImplementedError
+
+    def _remember(self, done: int, total: int) -> None:
+        self.last_progress = (done, total)
+
+    def _stopped(self) -> None:
+        self._running = False
+        Job._alive.discard(self)
+
+
+class BackgroundJob(Job):
+    """One piece of work on the global thread pool."""
+
+    def __init__(self, work: Work,
+                 describe: Callable[[BaseException], str] = describe_error) -> None:
+        super().__init__()
+        self._work = work
+        self._describe = describe
+        self._cancel = threading.Event()
+        self._runner: _Runner | None = None
+
     def start(self, pool: QThreadPool | None = None) -> None:
         """Run the work on a pool thread."""
-        self._running = True
-        BackgroundJob._alive.add(self)
-        _wait_at_quit()
+        super().start()
         # Kept here, not auto-deleted: the pool must not delete what Python still refers to.
         self._runner = _Runner(self)
         self._runner.setAutoDelete(False)
@@ -109,6 +139,10 @@ class BackgroundJob(QObject):
     def cancel(self) -> None:
         """Ask the work to stop at its next progress report."""
         self._cancel.set()
+
+    def wait(self) -> None:
+        """Block until the pool's threads are done."""
+        QThreadPool.globalInstance().waitForDone()
 
     def run_here(self) -> None:
         """Run the work on the calling thread (the pool thread; tests may call it directly)."""
@@ -132,21 +166,14 @@ class BackgroundJob(QObject):
             raise JobCancelled
         self.progressed.emit(done, total)
 
-    def _remember(self, done: int, total: int) -> None:
-        self.last_progress = (done, total)
-
-    def _stopped(self) -> None:
-        self._running = False
-        BackgroundJob._alive.discard(self)
-
 
 _quit_hooked = False
 
 
 def _wait_at_quit() -> None:
-    """Let running exports finish their file when the app quits (once per process)."""
+    """Let running exports finish their file when the app quits (hooked once per process)."""
     global _quit_hooked
     app = QCoreApplication.instance()
     if not _quit_hooked and app is not None:
         _quit_hooked = True
-        app.aboutToQuit.connect(lambda: QThreadPool.globalInstance().waitForDone())
+        app.aboutToQuit.connect(lambda: [job.wait() for job in list(Job._alive)])

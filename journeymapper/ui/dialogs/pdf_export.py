@@ -1,9 +1,10 @@
-"""File > Export > PDF: the CLI's options in a dialog, and the export on a worker thread.
+"""File > Export > PDF: the CLI's options in a dialog, and the export in a child process.
 
 The options are those of ``journeymapper export``: paper (A4, A3, Letter, Tabloid), one
 persona highlighted or everyone, which sections, where to write. The PDF is drawn from a copy
-of the project on a pool thread, so the map stays editable and the dialog shows the
-progress the renderer reports; a big map takes several seconds.
+of the project by that command in a child process (``process_job.py``), so the map stays
+editable, and as quick to answer as without an export, while the dialog shows the progress
+the renderer reports; a big map takes several seconds.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journeymapper import io
 from journeymapper.document import Document
 from journeymapper.export.options import (
     PAGE_SIZES,
@@ -37,8 +39,9 @@ from journeymapper.export.options import (
     ExportOptionError,
     resolve_options,
 )
+from journeymapper.ui.dialogs import process_job
 from journeymapper.ui.dialogs.export_files import ExchangeSettings, ask_save_path
-from journeymapper.ui.dialogs.jobs import BackgroundJob, Progress, snapshot
+from journeymapper.ui.dialogs.process_job import ProcessJob
 
 PDF_FILTER = "PDF documents (*.pdf);;All files (*)"
 
@@ -56,7 +59,7 @@ class PdfExportDialog(QDialog):
         self.setWindowTitle("Export PDF")
         self.setObjectName("pdf-export-dialog")
         self.document, self.settings, self.today = document, settings, today
-        self.job: BackgroundJob | None = None
+        self.job: ProcessJob | None = None
         self._close_when_stopped = False
         project = document.project
 
@@ -135,12 +138,13 @@ class PdfExportDialog(QDialog):
 
     # ----- running ----------------------------------------------------------------------------
     def start(self) -> None:
-        """Check the options, then draw the PDF on a worker thread."""
+        """Check the options, then draw the PDF in a child process."""
         if self.job is not None and self.job.running:
             return
         path = self.path.text().strip()
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
+        path = str(Path(path).expanduser().absolute())  # as meant, whatever the child's folder
         page, persona = self.page.currentData(), self.persona.currentData()
         sections = self.chosen_sections()
         project = self.document.project
@@ -150,17 +154,10 @@ class PdfExportDialog(QDialog):
             QMessageBox.warning(self, "Cannot export the PDF", str(exc))
             return
         self.settings.set_value("pdf/page", page)
-        # A copy: the user keeps editing while the worker thread reads the map.
-        copy, today = snapshot(project), self.today()
-
-        def work(progress: Progress) -> str:
-            from journeymapper.export import export_pdf
-
-            export_pdf(copy(), path, page=page, persona=persona,
-                       sections=sections, today=today, progress=progress)
-            return path
-
-        self.job = BackgroundJob(work)
+        # The child reads a copy (the file's bytes as of now): the user keeps editing.
+        arguments = process_job.pdf_command(path, page=page, persona=persona,
+                                            sections=sections, today=self.today().isoformat())
+        self.job = ProcessJob(arguments, stdin=io.dumps(project), result=path)
         self.job.progressed.connect(self._progressed)
         self.job.succeeded.connect(self._succeeded)
         self.job.failed.connect(self._failed)
