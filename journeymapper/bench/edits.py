@@ -1,5 +1,6 @@
 """Edits of many cards in the whole main window, panels and undo stack included: select all,
-delete 500, move 500 to the next stage, duplicate 50, one keystroke in the find bar.
+delete 500, move 500 to the next stage, duplicate 50, one keystroke in the find bar; and an
+arrow key in the map while File > Export > PDF draws the map, against the same key without.
 
 Each is timed from its command (what its shortcut triggers) until the events it posted, the
 map's repaint among them, are handled; then it is undone (not timed), so that the next run
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
 MANY = 500
 SOME = 50
 TIMEOUT_S = 120.0
+KEY_PAUSE_MS = 30  # between two keys, as a person presses them
 
 
 @contextmanager
@@ -127,4 +129,51 @@ def measure_edits(size: int, repeat: int, links: str = "journey") -> list[Result
                            lambda: QTest.keyClick(bar.edit, Qt.Key.Key_1))
         results.append(Result(name, size, wall, cpu_ms=cpu))
         bar.close_bar()
+        results.append(_key_during_pdf_export(window, size, repeat))
     return results
+
+
+def _key_during_pdf_export(window: MainWindow, size: int, repeat: int) -> Result:
+    """An arrow key in the map (the focus to the next card), from the key until its repaint
+    is done, while the PDF export the dialog starts runs; its floor is the same key with no
+    export running."""
+    from PySide6.QtCore import QElapsedTimer, Qt
+    from PySide6.QtTest import QTest
+
+    from journeymapper import io
+    from journeymapper.document import Kind
+    from journeymapper.ui.canvas.keyboard import Focus
+    from journeymapper.ui.dialogs.process_job import ProcessJob, pdf_command
+
+    app, view = application(), window.view
+    first = window.document.project.touchpoints[0]
+    view.setFocus()
+    view.set_focus(Focus(first.stage_id, first.lane_id, (Kind.TOUCHPOINT, first.id)))
+    turns = iter(range(1 << 30))
+
+    def key() -> tuple[float, float]:
+        arrow = Qt.Key.Key_Right if next(turns) % 2 == 0 else Qt.Key.Key_Left
+        stopwatch = Stopwatch()
+        QTest.keyClick(view, arrow)
+        app.processEvents()
+        taken = stopwatch.read()
+        pause = QElapsedTimer()
+        pause.start()
+        while pause.elapsed() < KEY_PAUSE_MS:
+            app.processEvents()
+        return taken
+
+    key()  # warm-up
+    idle = medians([key() for _ in range(max(10, 4 * repeat))])
+    with tempfile.TemporaryDirectory(prefix="journeymapper-bench-pdf-") as folder:
+        out = str(Path(folder) / "map.pdf")
+        arguments = pdf_command(out, page="A4", persona=None, sections=["map", "register"],
+                                today="2026-01-01")
+        job = ProcessJob(arguments, stdin=io.dumps(window.document.project), result=out)
+        job.start()
+        samples = []
+        while job.running:
+            samples.append(key())
+    busy = medians(samples)
+    return Result("arrow key while a PDF of the map is drawn (floor: no export)", size,
+                  busy.wall_ms, idle.wall_ms, cpu_ms=busy.cpu_ms)

@@ -76,7 +76,8 @@ MEASUREMENTS: tuple[Measurement, ...] = (
     Measurement("frames", "full repaints of the view at fit-all, 25% and 100%", _frames),
     Measurement("drag", "mouse move and drop to repaint: one card, 500 selected", _drag),
     Measurement("edits", "in the main window, command to repaint: select all, delete and "
-                "move 500 selected cards, duplicate 50, a find keystroke", _edits),
+                "move 500 selected cards, duplicate 50, a find keystroke, an arrow key while "
+                "a PDF is drawn", _edits),
     Measurement("pdf", "PDF of map and register (against reportlab alone)", _pdf),
     Measurement("analysis", "the whole journey analysis", _analysis),
 )
