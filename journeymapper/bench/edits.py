@@ -1,6 +1,7 @@
 """Edits of many cards in the whole main window, panels and undo stack included: select all,
-delete 500, move 500 to the next stage, duplicate 50, one keystroke in the find bar; and an
-arrow key in the map while File > Export > PDF draws the map, against the same key without.
+delete 500, move 500 to the next stage, duplicate 50, one keystroke in the find bar, the
+analysis dock analysing the map again; and an arrow key in the map while File > Export > PDF
+draws the map, against the same key without.
 
 Each is timed from its command (what its shortcut triggers) until the events it posted, the
 map's repaint among them, are handled; then it is undone (not timed), so that the next run
@@ -130,7 +131,113 @@ def measure_edits(size: int, repeat: int, links: str = "journey") -> list[Result
         results.append(Result(name, size, wall, cpu_ms=cpu))
         bar.close_bar()
         results.append(_key_during_pdf_export(window, size, repeat))
+        results.append(_key_with_summary(window, size, repeat))
+        results.append(_analysis_dock(window, size, repeat))
     return results
+
+
+def _analysis_dock(window: MainWindow, size: int, repeat: int) -> Result:
+    """The analysis dock analysing the map again, as it does after each burst of edits
+    while it is shown: the window answers nothing meanwhile."""
+    from journeymapper.ui.panels.analysis import AnalysisPanel
+
+    window.exchange.show_analysis()  # type: ignore[attr-defined]
+    application().processEvents()
+    panel = window.findChild(AnalysisPanel)
+    assert panel is not None
+    wall, cpu = _timed(window, repeat, lambda: None, panel.refresh)
+    window.exchange.analysis_dock.hide()  # type: ignore[attr-defined]
+    return Result("analysis dock: analysing again after an edit (the window waits)", size,
+                  wall, cpu_ms=cpu)
+
+
+def _arrow_key(window: MainWindow) -> Callable[[], tuple[float, float]]:
+    """A timer of one arrow key in the map (the focus to the next card and back, in turn),
+    from the key until its repaint is done, with a person's pause after it."""
+    from PySide6.QtCore import QElapsedTimer, Qt
+    from PySide6.QtTest import QTest
+
+    from journeymapper.document import Kind
+    from journeymapper.ui.canvas.keyboard import Focus
+
+    app, view = application(), window.view
+    first = window.document.project.touchpoints[0]
+    view.setFocus()
+    view.set_focus(Focus(first.stage_id, first.lane_id, (Kind.TOUCHPOINT, first.id)))
+    turns = iter(range(1 << 30))
+
+    def key() -> tuple[float, float]:
+        arrow = Qt.Key.Key_Right if next(turns) % 2 == 0 else Qt.Key.Key_Left
+        stopwatch = Stopwatch()
+        QTest.keyClick(view, arrow)
+        app.processEvents()
+        taken = stopwatch.read()
+        pause = QElapsedTimer()
+        pause.start()
+        while pause.elapsed() < KEY_PAUSE_MS:
+            app.processEvents()
+        return taken
+
+    key()  # warm-up
+    return key
+
+
+def _key_during_pdf_export(window: MainWindow, size: int, repeat: int) -> Result:
+    """An arrow key while the PDF export the dialog starts runs; its floor is the same key
+    with no export running."""
+    from journeymapper import io
+    from journeymapper.ui.dialogs.process_job import ProcessJob, pdf_command
+
+    key = _arrow_key(window)
+    idle = medians([key() for _ in range(max(10, 4 * repeat))])
+    with tempfile.TemporaryDirectory(prefix="journeymapper-bench-pdf-") as folder:
+        out = str(Path(folder) / "map.pdf")
+        arguments = pdf_command(out, page="A4", persona=None, sections=["map", "register"],
+                                today="2026-01-01")
+        job = ProcessJob(arguments, stdin=io.dumps(window.document.project), result=out)
+        job.start()
+        samples = []
+        while job.running:
+            samples.append(key())
+    busy = medians(samples)
+    return Result("arrow key while a PDF of the map is drawn (floor: no export)", size,
+                  busy.wall_ms, idle.wall_ms, cpu_ms=busy.cpu_ms)
+
+
+def _key_with_summary(window: MainWindow, size: int, repeat: int) -> Result:
+    """An arrow key while the summary dock (its matrix rings the selected card's dot) is
+    shown; its floor is the same key with the inspector shown there instead."""
+    from PySide6.QtWidgets import QDockWidget
+
+    from journeymapper.ui.panels import INSPECTOR, SUMMARY
+
+    count = max(10, 4 * repeat)
+    samples = {}
+    for name in (SUMMARY, INSPECTOR):  # the inspector last, as the window starts
+        dock = window.findChild(QDockWidget, name)
+        assert dock is not None
+        dock.raise_()
+        application().processEvents()
+        key = _arrow_key(window)
+        samples[name] = medians([key() for _ in range(count)])
+    shown, inspector = samples[SUMMARY], samples[INSPECTOR]
+    return Result("arrow key with the summary dock shown (floor: the inspector)", size,
+                  shown.wall_ms, inspector.wall_ms, cpu_ms=shown.cpu_ms)
+
+
+def _analysis_dock(window: MainWindow, size: int, repeat: int) -> Result:
+    """The analysis dock analysing the map again, as it does after each burst of edits
+    while it is shown: the window answers nothing meanwhile."""
+    from journeymapper.ui.panels.analysis import AnalysisPanel
+
+    window.exchange.show_analysis()  # type: ignore[attr-defined]
+    application().processEvents()
+    panel = window.findChild(AnalysisPanel)
+    assert panel is not None
+    wall, cpu = _timed(window, repeat, lambda: None, panel.refresh)
+    window.exchange.analysis_dock.hide()  # type: ignore[attr-defined]
+    return Result("analysis dock: analysing again after an edit (the window waits)", size,
+                  wall, cpu_ms=cpu)
 
 
 def _key_during_pdf_export(window: MainWindow, size: int, repeat: int) -> Result:

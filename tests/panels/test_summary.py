@@ -5,10 +5,12 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor
 
 from journeymapper.document import Kind
 from journeymapper.model import Quadrant, quadrant
+from journeymapper.ui.panels.matrix import DOT_RADIUS
 from journeymapper.ui.panels.summary import SummaryPanel
 from tests.panels.helpers import TODAY
 
@@ -88,3 +90,31 @@ def test_the_matrix_follows_score_changes(qtbot, summary, doc):
     doc.edit(Kind.TOUCHPOINT, "tp-flyer", scores={"reach": 5, "influence": 5, "frequency": 5})
     qtbot.waitUntil(lambda: {p.touchpoint_id: p.quadrant for p in summary.matrix.points()}[
         "tp-flyer"] is Quadrant.KEEP_UP)
+
+
+def test_selecting_rings_the_dot_over_the_matrix_drawn_before(qtbot, summary, selection,
+                                                              monkeypatch):
+    matrix = summary.matrix
+    matrix.grab()  # the matrix as first shown
+    drawn = []
+    paint_matrix = type(matrix)._paint_matrix
+    monkeypatch.setattr(type(matrix), "_paint_matrix",
+                        lambda self, painter: (drawn.append(1), paint_matrix(self, painter)))
+    centre = matrix.position("tp-site")
+    on_ring = (centre + QPointF(DOT_RADIUS + 1.5, 0)).toPoint()
+
+    def lightness() -> int:
+        return QColor(matrix.grab().toImage().pixel(on_ring)).lightness()
+
+    assert lightness() > 100  # beside the dot: the quadrant's light background
+    selection.set_items([(Kind.TOUCHPOINT, "tp-site")])
+    assert lightness() < 60  # the dark ring of a selected dot
+    assert drawn == []  # a selection change paints over the picture it had
+    doc_points = matrix.points()
+    matrix.set_points(doc_points, {p.touchpoint_id: "#ff0000" for p in doc_points})
+    image = matrix.grab().toImage()
+    assert QColor(image.pixel(centre.toPoint())).name() == "#ff0000"  # new colours drawn
+    assert drawn == [1]
+    matrix.resize(matrix.width() + 40, matrix.height())
+    matrix.grab()
+    assert drawn == [1, 1]

@@ -1,4 +1,9 @@
-"""The importance-performance matrix: one dot per touchpoint in four labelled quadrants."""
+"""The importance-performance matrix: one dot per touchpoint in four labelled quadrants.
+
+The quadrants and dots are drawn once into a picture per set of points and size; a change of
+selection paints that picture and rings the selected dots on top (drawing 10,000 dots again
+took 0.3 s per arrow key on a big map while the summary dock was shown).
+"""
 
 from __future__ import annotations
 
@@ -14,6 +19,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPen,
+    QPixmap,
 )
 from PySide6.QtWidgets import QToolTip, QWidget
 
@@ -61,12 +67,15 @@ class ImportanceMatrix(QWidget):
         self._points: list[MatrixPoint] = []
         self._colors: dict[str, str] = {}
         self._selected: set[str] = set()
+        self._spots: list[tuple[float, float]] | None = None  # each point's _spread()
+        self._picture: QPixmap | None = None  # quadrants, axes and dots, none selected
         self.setMinimumSize(220, 200)
         self.setMouseTracking(False)
 
     def set_points(self, points: Sequence[MatrixPoint], colors: dict[str, str]) -> None:
         """Show these touchpoints, dots filled with the given colours (by id)."""
         self._points, self._colors = list(points), dict(colors)
+        self._spots = self._picture = None
         self.update()
 
     def points(self) -> list[MatrixPoint]:
@@ -75,8 +84,10 @@ class ImportanceMatrix(QWidget):
 
     def set_selected(self, ids: Sequence[str]) -> None:
         """Ring these dots."""
-        self._selected = set(ids)
-        self.update()
+        selected = set(ids)
+        if selected != self._selected:
+            self._selected = selected
+            self.update()
 
     def plot_rect(self) -> QRectF:
         """The square area of the quadrants, in widget coordinates."""
@@ -85,16 +96,22 @@ class ImportanceMatrix(QWidget):
 
     def position(self, touchpoint_id: str) -> QPointF:
         """Centre of a touchpoint's dot (for tests and tooltips)."""
-        point = next(p for p in self._points if p.touchpoint_id == touchpoint_id)
-        return self._to_widget(*_spread(point))
+        i = next(i for i, p in enumerate(self._points) if p.touchpoint_id == touchpoint_id)
+        return self._to_widget(*self._spots_now()[i])
 
     def item_at(self, pos: QPointF) -> str | None:
-        """The touchpoint whose dot is under ``pos`` (the topmost one), or None."""
-        for point in reversed(self._points):
-            centre = self._to_widget(*_spread(point))
-            if (centre - pos).manhattanLength() <= HIT_RADIUS * 1.4:
-                return point.touchpoint_id
-        return None
+        """The touchpoint whose dot is under ``pos`` (a selected one first, as they are drawn
+        on top; then the topmost), or None."""
+        hits = [point.touchpoint_id for point, spot in zip(self._points, self._spots_now(),
+                                                            strict=True)
+                if (self._to_widget(*spot) - pos).manhattanLength() <= HIT_RADIUS * 1.4]
+        return next((i for i in reversed(hits) if i in self._selected),
+                    hits[-1] if hits else None)
+
+    def _spots_now(self) -> list[tuple[float, float]]:
+        if self._spots is None:
+            self._spots = [_spread(point) for point in self._points]
+        return self._spots
 
     def sizeHint(self) -> QSize:
         return QSize(300, 260)
@@ -128,8 +145,44 @@ class ImportanceMatrix(QWidget):
             return True
         return super().event(event)
 
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange,
+                            QEvent.Type.StyleChange):
+            self._picture = None
+        super().changeEvent(event)
+
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
+        painter.drawPixmap(0, 0, self._picture_now())
+        if not self._selected:
+            return
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        ring = QPen(QColor("#1a1a1a"), 2.5)
+        radius = DOT_RADIUS + 1.5
+        for point, spot in zip(self._points, self._spots_now(), strict=True):
+            if point.touchpoint_id in self._selected:
+                painter.setPen(ring)
+                painter.setBrush(self._color(point))
+                painter.drawEllipse(self._to_widget(*spot), radius, radius)
+
+    def _color(self, point: MatrixPoint) -> QColor:
+        return QColor(self._colors.get(point.touchpoint_id, "#4c78a8"))
+
+    def _picture_now(self) -> QPixmap:
+        """The matrix with no dot selected, drawn again when the points or the size changed."""
+        ratio = self.devicePixelRatioF()
+        size = self.size() * ratio
+        if self._picture is None or self._picture.size() != size \
+                or self._picture.devicePixelRatio() != ratio:
+            self._picture = QPixmap(size)
+            self._picture.setDevicePixelRatio(ratio)
+            self._picture.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(self._picture)
+            self._paint_matrix(painter)
+            painter.end()
+        return self._picture
+
+    def _paint_matrix(self, painter: QPainter) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         rect = self.plot_rect()
         mid = self._to_widget(MATRIX_SPLIT, MATRIX_SPLIT)
@@ -155,15 +208,11 @@ class ImportanceMatrix(QWidget):
         painter.drawLine(QPointF(mid.x(), rect.top()), QPointF(mid.x(), rect.bottom()))
         painter.drawLine(QPointF(rect.left(), mid.y()), QPointF(rect.right(), mid.y()))
         self._paint_axes(painter, rect)
-        for point in self._points:
-            centre = self._to_widget(*_spread(point))
-            color = QColor(self._colors.get(point.touchpoint_id, "#4c78a8"))
-            selected = point.touchpoint_id in self._selected
-            painter.setPen(QPen(QColor("#1a1a1a") if selected else color.darker(150),
-                                2.5 if selected else 1))
+        for point, spot in zip(self._points, self._spots_now(), strict=True):
+            color = self._color(point)
+            painter.setPen(QPen(color.darker(150), 1))
             painter.setBrush(color)
-            radius = DOT_RADIUS + (1.5 if selected else 0)
-            painter.drawEllipse(centre, radius, radius)
+            painter.drawEllipse(self._to_widget(*spot), DOT_RADIUS, DOT_RADIUS)
 
     def _paint_axes(self, painter: QPainter, rect: QRectF) -> None:
         painter.setPen(self.palette().windowText().color())
