@@ -52,6 +52,7 @@ class AnalysisPanel(QWidget):
         super().__init__(parent)
         self.document, self.selection, self.today = document, selection, today
         self.analysis: Analysis | None = None
+        self._icons = {severity: severity_icon(severity) for severity in Severity}
         self._stale = True
         self.counts = QLabel()
         self.counts.setObjectName("analysis-counts")
@@ -173,7 +174,7 @@ class AnalysisPanel(QWidget):
             if not refs and finding.stage_id:
                 refs = [(Kind.STAGE, finding.stage_id)]
             item = RefTree.row([finding.message], refs, finding.message)
-            item.setIcon(0, severity_icon(finding.severity))
+            item.setIcon(0, self._icons[finding.severity])
             group.addChild(item)
         for category in Category:  # in the category order, not the order found
             group = groups.get(category)
@@ -181,7 +182,7 @@ class AnalysisPanel(QWidget):
                 continue
             group.setText(0, f"{CATEGORY_TITLES.get(category, category.value.title())} "
                              f"({counts[category]})")
-            group.setIcon(0, severity_icon(worst[category]))
+            group.setIcon(0, self._icons[worst[category]])
             font = group.font(0)
             font.setBold(True)
             group.setFont(0, font)

@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 )
 
 from journeymapper.analysis import Severity
-from journeymapper.document import Kind
 from journeymapper.ui.selection import Ref
 
 SEVERITY_COLORS = {Severity.ERROR: "#c62828", Severity.WARNING: "#ef8f00",
@@ -119,7 +118,9 @@ class RefTree(QTreeWidget):
     def row(texts: Sequence[str], refs: Sequence[Ref] = (), tip: str = "") -> QTreeWidgetItem:
         """A row showing ``texts`` that selects ``refs`` when clicked."""
         item = QTreeWidgetItem(list(texts))
-        item.setData(0, REFS_ROLE, [(kind.value, i) for kind, i in refs])
+        # A tuple stays one Python object in the item; a list would be converted to a Qt
+        # list item by item (20 times slower: a finding may name thousands of touchpoints).
+        item.setData(0, REFS_ROLE, tuple(refs))
         if tip:
             for column in range(len(texts)):
                 item.setToolTip(column, tip)
@@ -128,7 +129,7 @@ class RefTree(QTreeWidget):
     @staticmethod
     def refs_of(item: QTreeWidgetItem) -> list[Ref]:
         """The items a row selects."""
-        return [(Kind(k), i) for k, i in item.data(0, REFS_ROLE) or []]
+        return list(item.data(0, REFS_ROLE) or ())
 
     def note(self, text: str) -> None:
         """A single grey row saying why the tree is empty."""
