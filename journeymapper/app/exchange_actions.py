@@ -2,11 +2,11 @@
 Template, Tools > Analyze and Project Settings, Help > Keyboard Shortcuts and About.
 
 The back ends are Qt-free (``journeymapper.export``, ``journeymapper.importers``,
-``journeymapper.analysis``); this module puts them in menus. Exports read a copy of the
-project on a worker thread (a PDF: in a child process), so editing goes on while a big PDF or
-deck is written; imports go through the document, so one Undo takes them back. The dialogs and
-back ends are imported when first used: none of them (nor reportlab, openpyxl, python-pptx or
-networkx) costs start-up time.
+``journeymapper.analysis``); this module puts them in menus. Exports run the matching
+``journeymapper export...`` command in a child process on a copy of the map, so editing goes
+on, as quick as ever, while a big PDF or deck is written; imports go through the document,
+so one Undo takes them back. The dialogs and back ends are imported when first used: none of
+them (nor reportlab, openpyxl, python-pptx or networkx) costs start-up time.
 """
 
 from __future__ import annotations
@@ -26,13 +26,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journeymapper import io
 from journeymapper.app.actions import make_action
 from journeymapper.app.settings import APPLICATION, ORGANISATION
 from journeymapper.document import Kind
 from journeymapper.model import Project
 from journeymapper.ui.dialogs.export_files import ExchangeSettings, ExportNotice, ask_save_path
 from journeymapper.ui.dialogs.file_formats import FORMATS, FileFormat
-from journeymapper.ui.dialogs.jobs import BackgroundJob, snapshot
+from journeymapper.ui.dialogs.process_job import ProcessJob
 from journeymapper.ui.panels import SUMMARY
 from journeymapper.ui.panels.docks import LazyDock
 
@@ -73,7 +74,7 @@ class Exchange(QObject):
         for widget in (self.busy_label, self.busy):
             widget.hide()
             window.statusBar().addPermanentWidget(widget)
-        self.jobs: set[BackgroundJob] = set()
+        self.jobs: set[ProcessJob] = set()
         self.pdf_dialog: PdfExportDialog | None = None
         self.import_dialog: TouchpointImportDialog | None = None
         self.actions: dict[str, QAction] = {}
@@ -159,18 +160,17 @@ class Exchange(QObject):
         dialog.open()
         return dialog
 
-    def export_file(self, fmt: FileFormat, path: str | None = None) -> BackgroundJob | None:
-        """Ask where (unless ``path`` is given) and write ``fmt`` on a worker thread."""
+    def export_file(self, fmt: FileFormat, path: str | None = None) -> ProcessJob | None:
+        """Ask where (unless ``path`` is given) and write ``fmt`` in a child process."""
         if path is None:
             path = ask_save_path(self.window, f"Export {fmt.label}", self._suggestion(
                 fmt.extension), f"{fmt.file_filter};;All files (*)", fmt.extension)
             if not path:
                 return None
-        # A copy: the map stays editable while the worker thread reads it.
-        copy = snapshot(self.window.document.project)
-        persona = self.window.scene.persona_filter()
-        target = path
-        job = BackgroundJob(lambda _progress: fmt.write(copy(), target, persona))
+        target = str(Path(path).expanduser().absolute())  # as meant, whatever the child's folder
+        # The child reads a copy (the file's bytes as of now): the map stays editable.
+        job = ProcessJob(fmt.arguments(target, self.window.scene.persona_filter()),
+                         stdin=io.dumps(self.window.document.project), result=target)
         job.info.update(path=target, label=fmt.label)
         job.succeeded.connect(self._job_succeeded)
         job.failed.connect(self._job_failed)

@@ -63,10 +63,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not argv or (argv[0] not in COMMAND_NAMES
                     and argv[0] not in ("-h", "--help", "--version")):
         return _gui(argv)
+    from journeymapper.cli.common import EXIT_CANCELLED, Cancelled, error
+
     parser, _commands = build_parser()
     args = parser.parse_args(argv)
     try:
         result: int = args.func(args)
+    except Cancelled as exc:  # SIGTERM during a write (see common.cancel_on_sigterm)
+        error(str(exc))
+        return EXIT_CANCELLED
     except BrokenPipeError:
         # `journeymapper info map.json | head` closed our stdout early; that is not an error.
         devnull = os.open(os.devnull, os.O_WRONLY)

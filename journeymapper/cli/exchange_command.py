@@ -10,7 +10,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from journeymapper.cli.common import error, load_or_report
+from journeymapper.cli.common import (
+    FILE_HELP,
+    cancel_on_sigterm,
+    error,
+    load_or_report,
+    source_name,
+)
 from journeymapper.model import Project
 
 MAX_ERRORS_SHOWN = 50
@@ -23,7 +29,7 @@ def register(commands: Any) -> None:
             ("export-xlsx", ".xlsx", "the touchpoints as an Excel workbook"),
             ("export-ics", ".ics", "the touchpoint deadlines as an iCalendar file")):
         p = commands.add_parser(name, help=f"write {what}")
-        p.add_argument("file", type=Path, metavar="FILE", help="project file")
+        p.add_argument("file", type=Path, metavar="FILE", help=FILE_HELP)
         p.add_argument("-o", "--output", type=Path, metavar="OUT",
                        help=f"file to write (default: FILE with {suffix})")
         p.set_defaults(func=cmd_export, suffix=suffix)
@@ -64,12 +70,16 @@ def _writer(suffix: str) -> Callable[[Project, Path], None]:
 
 def cmd_export(args: argparse.Namespace) -> int:
     """Write the touchpoint table or the deadline calendar."""
+    if args.output is None and source_name(args.file) == "stdin":
+        error(f"journeymapper {args.command}: give -o OUT when the map comes from stdin")
+        return 1
     project = load_or_report(args.file)
     if project is None:
         return 1
     output = args.output or args.file.with_suffix(args.suffix)
     try:
-        _writer(args.suffix)(project, output)
+        with cancel_on_sigterm(output):
+            _writer(args.suffix)(project, output)
     except OSError as exc:
         error(str(exc))
         return 1

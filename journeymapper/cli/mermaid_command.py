@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from journeymapper.cli.common import error, load_or_report
+from journeymapper.cli.common import FILE_HELP, cancel_on_sigterm, error, load_or_report
 from journeymapper.io import atomic_write, save
 from journeymapper.model import Project
 
@@ -22,7 +22,7 @@ def register(commands: Any) -> None:
     """Add the Mermaid and PowerPoint subcommands."""
     p = commands.add_parser("export-mermaid",
                             help="write the map as a Mermaid journey diagram (stdout by default)")
-    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("file", type=Path, metavar="FILE", help=FILE_HELP)
     p.add_argument("-o", "--output", type=Path, metavar="OUT.mmd",
                    help="write to this file instead of stdout")
     p.add_argument("--persona", metavar="NAME",
@@ -38,7 +38,7 @@ def register(commands: Any) -> None:
     p.set_defaults(func=cmd_import_mermaid)
 
     p = commands.add_parser("export-pptx", help="write the map as a PowerPoint deck (16:9)")
-    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("file", type=Path, metavar="FILE", help=FILE_HELP)
     p.add_argument("-o", "--output", type=Path, metavar="OUT.pptx", required=True)
     p.add_argument("--persona", metavar="NAME",
                    help="highlight this persona's touchpoints (persona name or id)")
@@ -83,7 +83,8 @@ def cmd_export_mermaid(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
         return 0
     try:
-        _write_text(args.output, text)
+        with cancel_on_sigterm(args.output):
+            _write_text(args.output, text)
     except OSError as exc:
         error(str(exc))
         return 1
@@ -154,7 +155,8 @@ def cmd_export_pptx(args: argparse.Namespace) -> int:
     if not ok:
         return 1
     try:
-        export_pptx(project, args.output, persona=persona_id, today=args.today)
+        with cancel_on_sigterm(args.output):
+            export_pptx(project, args.output, persona=persona_id, today=args.today)
     except OSError as exc:
         error(str(exc))
         return 1

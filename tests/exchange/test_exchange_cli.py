@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
 from journeymapper.cli import main
+from journeymapper.cli.common import EXIT_CANCELLED
 from journeymapper.io import dumps, load
 from journeymapper.paths import EXAMPLES, ROOT
 
@@ -32,6 +36,51 @@ def test_exports_write_next_to_the_project_or_to_output(
     assert (bakery.parent / "d.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
     printed = capsys.readouterr().out
     assert "bakery.csv: 12 touchpoints" in printed and "d.ics: 11 deadlines" in printed
+
+
+@pytest.mark.parametrize("command, suffix", [("export-csv", ".csv"), ("export-xlsx", ".xlsx"),
+                                             ("export-ics", ".ics"),
+                                             ("export-mermaid", ".mmd"),
+                                             ("export-pptx", ".pptx")])
+def test_exports_read_the_map_from_stdin_as_the_app_runs_them(
+        bakery: Path, tmp_path: Path, command: str, suffix: str) -> None:
+    out = tmp_path / f"from-stdin{suffix}"
+    result = subprocess.run([sys.executable, "-m", "journeymapper", command, "-",
+                             f"--output={out}"], input=bakery.read_bytes(), cwd=ROOT,
+                            capture_output=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert out.stat().st_size > 0
+    bad = subprocess.run([sys.executable, "-m", "journeymapper", command, "-",
+                          f"--output={tmp_path / ('never' + suffix)}"],
+                         input=b"[1, 2", cwd=ROOT, capture_output=True, check=False)
+    assert bad.returncode == 1 and bad.stderr.decode().startswith("stdin:")
+    assert not (tmp_path / f"never{suffix}").exists()
+
+
+def test_a_table_from_stdin_needs_an_output(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["export-csv", "-"]) == 1
+    assert "give -o OUT when the map comes from stdin" in capsys.readouterr().err
+
+
+def test_sigterm_cancels_an_export_and_writes_nothing(
+        bakery: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """How the app cancels the exports it runs in child processes."""
+    import journeymapper.export.table_xlsx as table_xlsx
+
+    def interrupted(project: object, path: Path) -> None:
+        os.kill(os.getpid(), signal.SIGTERM)  # as the app's Cancel does, mid-way
+        time.sleep(10)  # the handler raises before this ends
+        Path(path).write_text("never")
+    monkeypatch.setattr(table_xlsx, "export_xlsx", interrupted)
+    out = tmp_path / "never.xlsx"
+    before = signal.getsignal(signal.SIGTERM)
+    started = time.monotonic()
+    assert main(["export-xlsx", str(bakery), "-o", str(out)]) == EXIT_CANCELLED
+    assert time.monotonic() - started < 5
+    assert not out.exists()
+    assert f"{out}: not written (the export was cancelled)" in capsys.readouterr().err
+    assert signal.getsignal(signal.SIGTERM) == before  # the handler is put back
 
 
 def test_export_of_a_bad_project_names_the_file(tmp_path: Path,

@@ -12,7 +12,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices, QImage
 
 from journeymapper.bench.synthetic import synthetic_project
-from journeymapper.cli.export_command import EXIT_CANCELLED
+from journeymapper.cli.common import EXIT_CANCELLED
 from journeymapper.document import Kind
 from journeymapper.io import save
 from journeymapper.paths import EXAMPLES
@@ -155,42 +155,30 @@ def test_a_process_job_that_cannot_start_says_so(qtbot, tmp_path):
     assert not job.running
 
 
-def test_background_job_reports_failure_and_success(qtbot):
-    from journeymapper.ui.dialogs.jobs import BackgroundJob
-
-    def fail(progress):
-        progress(1, 2)
-        raise OSError(13, "Permission denied", "/x/y.pdf")
-
-    job = BackgroundJob(fail)
-    with qtbot.waitSignal(job.failed, timeout=10_000) as failed:
-        job.start()
-    assert failed.args == ["/x/y.pdf: Permission denied"]
-    job = BackgroundJob(lambda progress: 42)
-    with qtbot.waitSignal(job.succeeded, timeout=10_000) as done:
-        job.start()
-    assert done.args == [42]
-    qtbot.waitUntil(lambda: not job.running)
-
-
-@pytest.mark.parametrize("name", ["csv", "xlsx", "ics", "mermaid"])
-def test_file_exports_run_in_the_background(window, exchange, qtbot, tmp_path, name):
+@pytest.mark.parametrize("name", ["csv", "xlsx", "ics", "mermaid", "pptx"])
+def test_file_exports_run_in_a_child_process_on_the_map_as_it_was(window, exchange, qtbot,
+                                                                   tmp_path, name):
     assert window.open_path(EXAMPLES / "bakery.json")
     target = tmp_path / f"bakery.{FORMAT[name].extension}"
     with qtbot.waitSignal(exchange.exported, timeout=60_000):
-        exchange.export_file(FORMAT[name], str(target))
+        job = exchange.export_file(FORMAT[name], str(target))
         assert exchange.busy.isVisible()
+        assert job.process.processId() > 0  # the child is running
+        # The map stays editable; the child writes the map as it was when asked.
+        add_touchpoints(window, "Added during the export")
     data = target.read_bytes()
     first = window.document.project.touchpoints[0].name.encode()
     if name == "csv":
         assert data.startswith(b"\xef\xbb\xbf") and first in data
-    elif name == "xlsx":
+        assert b"Added during the export" not in data
+    elif name in ("xlsx", "pptx"):
         assert data.startswith(b"PK")
     elif name == "ics":
         assert data.startswith(b"BEGIN:VCALENDAR")
     else:
         stage = window.document.project.stages[0].name.encode()
         assert data.startswith(b"journey") and b"section " + stage in data
+        assert b"Added during the export" not in data
     qtbot.waitUntil(lambda: not exchange.busy.isVisible())
 
 
@@ -276,17 +264,3 @@ def test_menus_hold_every_exchange_command(window):
     assert "Save as Template" in file_texts
     assert {"Analyze Journey", "Project Settings"} <= set(texts(menus.tools))
     assert {"Keyboard Shortcuts", "About Journeymapper"} <= set(texts(menus.help))
-
-
-def test_a_snapshot_is_the_map_as_it_was_when_taken():
-    from journeymapper import io
-    from journeymapper.ui.dialogs.jobs import snapshot
-
-    project = io.load(EXAMPLES / "bakery.json")
-    before = io.dumps(project)
-    copy = snapshot(project)
-    project.touchpoints[0].name = "Renamed after the snapshot"
-    project.touchpoints.pop()
-    taken = copy()
-    assert io.dumps(taken) == before
-    assert taken is not copy()  # each call reads a project of its own

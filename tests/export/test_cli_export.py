@@ -11,7 +11,7 @@ import pytest
 
 from journeymapper.bench.synthetic import synthetic_project
 from journeymapper.cli import main
-from journeymapper.cli.export_command import EXIT_CANCELLED
+from journeymapper.cli.common import EXIT_CANCELLED
 from journeymapper.export.progress_lines import read_progress
 from journeymapper.io import save
 from journeymapper.model import Project

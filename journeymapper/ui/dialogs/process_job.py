@@ -1,10 +1,14 @@
-"""A ``journeymapper`` command run in a child process as a ``Job``: the PDF export.
+"""A ``journeymapper`` command run in a child process, with progress: every File > Export
+but the pictures (PDF, CSV, Excel, calendar, Mermaid, PowerPoint).
 
-Drawing a PDF is Python from end to end (reportlab). On a worker thread it held the
-interpreter's lock against the GUI thread, so that every key pressed during the export of a
-1,000-touchpoint map took up to half a second to show. A child process draws on the other
-core instead. It gets the project's file bytes on stdin, reports ``progress DONE TOTAL``
-lines on stdout (``journeymapper export --progress``), and says what went wrong on stderr.
+Exporting is Python from end to end (reportlab, openpyxl, python-pptx). On a worker thread it
+held the interpreter's lock against the GUI thread, so that a key pressed during the export
+of a 10,000-touchpoint map took seconds to show. A child process works on the other core
+instead. It gets the project's file bytes on stdin (the map as it was when the export
+started: the user keeps editing), reports ``progress DONE TOTAL`` lines on stdout
+(``journeymapper export --progress``), says what went wrong on stderr, and removes its
+temporary file when cancelled with SIGTERM: the exports write atomically, so a cancelled or
+failed export leaves no half-written file.
 """
 
 from __future__ import annotations
@@ -12,11 +16,11 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
+from typing import Any, ClassVar
 
-from PySide6.QtCore import QByteArray, QProcess, QTimer
+from PySide6.QtCore import QByteArray, QCoreApplication, QObject, QProcess, QTimer, Signal
 
 from journeymapper.export.progress_lines import STDIN, read_progress
-from journeymapper.ui.dialogs.jobs import Job
 
 # After SIGTERM the child removes its temporary file and exits; it is killed if it has not
 # within this time (a child stuck in a C call).
@@ -38,13 +42,46 @@ def pdf_command(output: str, *, page: str, persona: str | None, sections: Sequen
                    "--progress")
 
 
-class ProcessJob(Job):
+def export_command(name: str, output: str, persona: str | None = None) -> list[str]:
+    """The arguments of the export command ``name`` (export-csv, ...) of the project on
+    stdin to ``output``, with ``--persona`` when given."""
+    persona_option = [] if persona is None else [f"--persona={persona}"]
+    return command(name, STDIN, f"--output={output}", *persona_option)
+
+
+class ProcessJob(QObject):
     """``python ARGUMENTS`` in a child process, fed ``stdin``; succeeds with ``result`` when
-    it exits with 0, fails with what it wrote on stderr otherwise."""
+    it exits with 0, fails with what it wrote on stderr otherwise. Its signals arrive on the
+    GUI thread.
+
+    A job has no Qt parent: a running job keeps itself alive (in ``_alive``) until it
+    finishes, so closing the dialog or window that started it cannot delete the object the
+    child is still reporting to; receivers connected with their bound methods are simply
+    disconnected when they are destroyed. ``info`` carries what the receivers need to know
+    about the job (its file, its format), read through ``QObject.sender()``.
+    """
+
+    _alive: ClassVar[set[ProcessJob]] = set()
+
+    progressed = Signal(int, int)
+    """(done, total): the child reported progress."""
+    succeeded = Signal(object)
+    """The child exited with 0 (the job's ``result``)."""
+    failed = Signal(str)
+    """The child failed or could not start; the message is for the user."""
+    cancelled = Signal()
+    """The child stopped because ``cancel()`` was called."""
+    finished = Signal()
+    """After any of succeeded, failed or cancelled."""
 
     def __init__(self, arguments: Sequence[str], stdin: bytes = b"", result: object = None,
                  program: str = sys.executable) -> None:
         super().__init__()
+        self._running = False
+        self.last_progress: tuple[int, int] | None = None
+        self.info: dict[str, Any] = {}
+        self.progressed.connect(self._remember)
+        self.finished.connect(self._stopped)
         self._stdin, self._result = stdin, result
         self._cancel_asked = False
         self._pending = b""  # the start of a stdout line still being written
@@ -56,9 +93,16 @@ class ProcessJob(Job):
         self.process.finished.connect(self._ended)
         self.process.errorOccurred.connect(self._error)
 
+    @property
+    def running(self) -> bool:
+        """True from ``start()`` until ``finished``."""
+        return self._running
+
     def start(self) -> None:
         """Start the child process."""
-        super().start()
+        self._running = True
+        ProcessJob._alive.add(self)
+        _wait_at_quit()
         self.process.start()
 
     def cancel(self) -> None:
@@ -76,6 +120,13 @@ class ProcessJob(Job):
         """Block until the child has ended."""
         if self.process.state() is not QProcess.ProcessState.NotRunning:
             self.process.waitForFinished(-1)
+
+    def _remember(self, done: int, total: int) -> None:
+        self.last_progress = (done, total)
+
+    def _stopped(self) -> None:
+        self._running = False
+        ProcessJob._alive.discard(self)
 
     def _kill_if_running(self) -> None:
         if self.process.state() is not QProcess.ProcessState.NotRunning:
@@ -113,3 +164,15 @@ class ProcessJob(Job):
             self.failed.emit(f"Cannot start {self.process.program()}: "
                              f"{self.process.errorString()}")
             self.finished.emit()
+
+
+_quit_hooked = False
+
+
+def _wait_at_quit() -> None:
+    """Let running exports finish their file when the app quits (hooked once per process)."""
+    global _quit_hooked
+    app = QCoreApplication.instance()
+    if not _quit_hooked and app is not None:
+        _quit_hooked = True
+        app.aboutToQuit.connect(lambda: [job.wait() for job in list(ProcessJob._alive)])
