@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QProgressBar,
+    QToolButton,
     QWidget,
 )
 
@@ -71,7 +72,12 @@ class Exchange(QObject):
         self.busy.setRange(0, 0)
         self.busy.setMaximumWidth(120)
         self.busy_label = QLabel()
-        for widget in (self.busy_label, self.busy):
+        # A deck of thousands of touchpoints takes minutes: the user may change their mind.
+        self.busy_cancel = QToolButton()
+        self.busy_cancel.setText("Cancel")
+        self.busy_cancel.setToolTip("Stop the export; nothing is written")
+        self.busy_cancel.clicked.connect(self.cancel_exports)
+        for widget in (self.busy_label, self.busy, self.busy_cancel):
             widget.hide()
             window.statusBar().addPermanentWidget(widget)
         self.jobs: set[ProcessJob] = set()
@@ -174,6 +180,7 @@ class Exchange(QObject):
         job.info.update(path=target, label=fmt.label)
         job.succeeded.connect(self._job_succeeded)
         job.failed.connect(self._job_failed)
+        job.cancelled.connect(self._job_cancelled)
         job.finished.connect(self._job_finished)
         self.jobs.add(job)
         self._show_busy(f"Exporting {Path(path).name}\u2026")
@@ -187,16 +194,25 @@ class Exchange(QObject):
     def _job_failed(self, message: str) -> None:
         self._failed(self.sender().info["label"], message)
 
+    def _job_cancelled(self) -> None:
+        self.window.show_status(f"Export cancelled: {Path(self.sender().info['path']).name} "
+                                "was not written")
+
+    def cancel_exports(self) -> None:
+        """Stop the File > Export jobs still running (the PDF dialog has its own Cancel)."""
+        for job in list(self.jobs):
+            job.cancel()
+
     def _show_busy(self, text: str) -> None:
         self.busy_label.setText(text)
-        self.busy_label.show()
-        self.busy.show()
+        for widget in (self.busy_label, self.busy, self.busy_cancel):
+            widget.show()
 
     def _job_finished(self) -> None:
         self.jobs.discard(self.sender())
         if not self.jobs:
-            self.busy.hide()
-            self.busy_label.hide()
+            for widget in (self.busy_label, self.busy, self.busy_cancel):
+                widget.hide()
 
     def export_image(self, kind: str, path: str | None = None) -> bool:
         """Draw the whole map as a PNG or SVG (on this thread: scenes are not thread-safe)."""

@@ -182,6 +182,22 @@ def test_file_exports_run_in_a_child_process_on_the_map_as_it_was(window, exchan
     qtbot.waitUntil(lambda: not exchange.busy.isVisible())
 
 
+def test_a_file_export_can_be_cancelled_from_the_status_bar(window, exchange, qtbot,
+                                                            tmp_path):
+    big = tmp_path / "big.json"
+    save(synthetic_project(1000), big, backup=False)  # seconds of slides
+    assert window.open_path(big)
+    folder = tmp_path / "out"
+    folder.mkdir()
+    job = exchange.export_file(FORMAT["pptx"], str(folder / "deck.pptx"))
+    assert exchange.busy_cancel.isVisible()
+    with qtbot.waitSignals([job.cancelled, job.finished], timeout=30_000):
+        exchange.busy_cancel.click()
+    assert list(folder.iterdir()) == []  # neither the deck nor a temporary file
+    assert "deck.pptx was not written" in window.statusBar().currentMessage()
+    assert not exchange.busy_cancel.isVisible()
+
+
 def test_file_export_asks_where_and_remembers_the_folder(window, exchange, qtbot, tmp_path,
                                                          monkeypatch, make_window):
     from PySide6.QtWidgets import QFileDialog

@@ -199,6 +199,38 @@ def test_a_long_register_is_split_and_every_page_fits(tmp_path: Path) -> None:
             assert shape.top + shape.height <= SLIDE_HEIGHT
 
 
+def test_cards_are_groups_and_every_shape_id_is_unique_on_its_slide(tmp_path: Path) -> None:
+    """Cards are drawn flat and grouped afterwards (python-pptx's groups took minutes on a
+    big map): the groups must hold their card, and no two shapes share an id."""
+    from journeymapper.bench.synthetic import synthetic_project
+
+    project = synthetic_project(300)
+    project.touchpoints[0].name = 'Quotes " and <angle> & ampersand'
+    deck = write_deck(project, tmp_path)
+    for slide in deck.slides:
+        ids = [shape.shape_id for shape in walk(slide.shapes)]
+        assert len(ids) == len(set(ids)), title(slide)
+    overview = list(deck.slides)[1]
+    groups = [s for s in overview.shapes if s.shape_type == MSO_SHAPE_TYPE.GROUP]
+    assert len(groups) == len(project.touchpoints)
+    assert groups[0].name == f"Card {project.touchpoints[0].name}"
+    for group in groups:
+        assert [s.name for s in group.shapes] == ["Touchpoint", "Channel"]
+        card = group.shapes[0]
+        assert (group.left, group.top, group.width, group.height) == (
+            card.left, card.top, card.width, card.height)  # the bar lies inside the card
+    stage_groups = [s for s in list(deck.slides)[2].shapes
+                    if s.shape_type == MSO_SHAPE_TYPE.GROUP]
+    assert stage_groups and all([s.name for s in g.shapes] == ["Touchpoint", "Channel",
+                                                                "Importance"]
+                                for g in stage_groups)
+    # The links stay under the cards, as on the canvas.
+    order = [s.shape_type for s in overview.shapes]
+    assert max(i for i, k in enumerate(order) if k == MSO_SHAPE_TYPE.LINE
+               and overview.shapes[i].name.startswith("Link")) < \
+        order.index(MSO_SHAPE_TYPE.GROUP)
+
+
 def test_a_crowded_stage_says_how_many_are_left_out(tmp_path: Path) -> None:
     project = new_project("Crowded")
     project.touchpoints = [Touchpoint(id=f"t{i}", name=f"T{i}", stage_id="awareness",

@@ -17,6 +17,7 @@ from pptx.enum.shapes import MSO_SHAPE
 from pptx.shapes.autoshape import Shape
 
 from journeymapper.export.pptx.shapes import (
+    Groups,
     Line,
     box,
     connector,
@@ -106,10 +107,12 @@ def draw_overview(shapes: object, project: Project, *, persona_id: str | None,
         limit = fit_chars(width / EMU_PER_POINT - 4, height / EMU_PER_POINT - 4, size)
         write(shape.text_frame, [Line(elide(note.text, limit), size)],
               margins=(2, 2, 2, 2))
-    cards = _cards(shapes, project, layout, frame, persona_id, today)
+    groups = Groups(shapes)
+    cards = _cards(shapes, groups, project, layout, frame, persona_id, today)
     if under is None and cards:
-        under = next(iter(cards.values()))._element.getparent()
+        under = next(iter(cards.values()))._element
     _links(shapes, project, cards, persona_id, under)
+    groups.make()
     if not project.stages:
         text_box(shapes, MARGIN, CONTENT_TOP + frame.size(layout.height) + 100000, CONTENT_WIDTH,
                  400000, [Line("This map has no stages yet.", 14, color=MUTED)])
@@ -165,7 +168,7 @@ def _emotions(shapes: object, project: Project, layout: MapLayout, frame: Frame,
                 frame.size(2 * radius), fill=ink, shape=MSO_SHAPE.OVAL, name="Emotion")
 
 
-def _cards(shapes: object, project: Project, layout: MapLayout, frame: Frame,
+def _cards(shapes: object, groups: Groups, project: Project, layout: MapLayout, frame: Frame,
            persona_id: str | None, today: dt.date) -> dict[str, Shape]:
     """Each card as a group (card + channel bar); the card shapes by touchpoint id."""
     cards: dict[str, Shape] = {}
@@ -174,18 +177,17 @@ def _cards(shapes: object, project: Project, layout: MapLayout, frame: Frame,
         left, top, width, height = frame.rect(layout.cards[tp.id])
         dimmed = persona_id is not None and not tp.serves(persona_id)
         overdue = tp.is_overdue(today)
-        group = shapes.add_group_shape()  # type: ignore[attr-defined]
-        group.name = f"Card {tp.name}"[:200]
-        card = box(group.shapes, left, top, width, height,
+        card = box(shapes, left, top, width, height,
                    fill=DIMMED_FILL if dimmed else PAPER,
                    line=OVERDUE if overdue and not dimmed else RULE,
                    line_width=1.25 if overdue and not dimmed else 0.5,
                    shape=MSO_SHAPE.ROUNDED_RECTANGLE, radius=0.08, name="Touchpoint")
         bar = channel_color(tp.channel)
         inset = frame.size(6)
-        box(group.shapes, left + inset, top + frame.size(1), width - 2 * inset,
-            max(frame.size(5), 12700), fill=blend(bar, amount=0.65) if dimmed else bar,
-            name="Channel")
+        channel = box(shapes, left + inset, top + frame.size(1), width - 2 * inset,
+                      max(frame.size(5), 12700),
+                      fill=blend(bar, amount=0.65) if dimmed else bar, name="Channel")
+        groups.add(f"Card {tp.name}"[:200], (card, channel))
         limit = fit_chars(width / EMU_PER_POINT - 6, height / EMU_PER_POINT - 8, size)
         write(card.text_frame,
               [Line(elide(tp.name, limit), size, bold=True, color=MUTED if dimmed else INK)],

@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from pptx.enum.shapes import MSO_SHAPE
+from pptx.shapes.autoshape import Shape
 
 from journeymapper.export.formatting import channel_label, money, owner_label, short_date
-from journeymapper.export.pptx.shapes import Line, box, text_box, write
+from journeymapper.export.pptx.shapes import Groups, Line, box, text_box, write
 from journeymapper.export.pptx.style import (
     CARD_NAME_CHARS,
     DIMMED_FILL,
@@ -143,6 +144,7 @@ def draw_stage(shapes: object, project: Project, stage: Stage, *, persona_id: st
         shown = cards[:grid.columns * grid.rows - 1]
     lanes = {lane.id: lane for lane in project.lanes}
     personas = {p.id: p.name for p in project.personas}
+    groups = Groups(shapes)
     for i, tp in enumerate(shown):
         col, row = i % grid.columns, i // grid.columns
         left = MARGIN + col * (grid.width + GAP)
@@ -150,9 +152,11 @@ def draw_stage(shapes: object, project: Project, stage: Stage, *, persona_id: st
         lane = lanes.get(tp.lane_id)
         lane_name = lane.name if lane is not None and lane.kind is not LaneKind.TOUCHPOINTS \
             else None
-        draw_card(shapes, tp, project.importance(tp), left, top, grid, today=today,
-                  dimmed=persona_id is not None and not tp.serves(persona_id),
-                  lane_name=lane_name, personas=personas)
+        groups.add(f"Card {tp.name}"[:200], draw_card(
+            shapes, tp, project.importance(tp), left, top, grid, today=today,
+            dimmed=persona_id is not None and not tp.serves(persona_id), lane_name=lane_name,
+            personas=personas))
+    groups.make()
     if len(shown) < len(cards):
         i = len(shown)
         left = MARGIN + (i % grid.columns) * (grid.width + GAP)
@@ -170,28 +174,26 @@ def persona_line(tp: Touchpoint, personas: dict[str, str]) -> str:
 
 def draw_card(shapes: object, tp: Touchpoint, importance: float, left: int, top: int,
               grid: Grid, *, today: dt.date, dimmed: bool, lane_name: str | None,
-              personas: dict[str, str]) -> None:
-    """One touchpoint card (a group of card, channel bar and importance badge)."""
+              personas: dict[str, str]) -> tuple[Shape, ...]:
+    """One touchpoint card: the card, its channel bar and importance badge (to be grouped)."""
     k = grid.scale
     width, height = grid.width, grid.height
     overdue = tp.is_overdue(today)
     ink, muted = (MUTED, blend(MUTED, amount=0.4)) if dimmed else (INK, MUTED)
-    group = shapes.add_group_shape()  # type: ignore[attr-defined]
-    group.name = f"Card {tp.name}"[:200]
-    card = box(group.shapes, left, top, width, height, fill=DIMMED_FILL if dimmed else PAPER,
+    card = box(shapes, left, top, width, height, fill=DIMMED_FILL if dimmed else PAPER,
                line=OVERDUE if overdue and not dimmed else RULE,
                line_width=1.75 if overdue and not dimmed else 0.75,
                shape=MSO_SHAPE.ROUNDED_RECTANGLE, radius=0.06, name="Touchpoint")
     bar = channel_color(tp.channel)
     inset = round(8 * k * EMU_PER_POINT)
-    box(group.shapes, left + inset, top + round(1.5 * EMU_PER_POINT), width - 2 * inset,
-        round(max(2.0, 5 * k) * EMU_PER_POINT), fill=blend(bar, amount=0.65) if dimmed else bar,
-        name="Channel")
+    channel = box(shapes, left + inset, top + round(1.5 * EMU_PER_POINT), width - 2 * inset,
+                  round(max(2.0, 5 * k) * EMU_PER_POINT),
+                  fill=blend(bar, amount=0.65) if dimmed else bar, name="Channel")
     badge_w, badge_h = round(34 * k * EMU_PER_POINT), round(15 * k * EMU_PER_POINT)
     badge_fill = importance_color(importance)
     if dimmed:
         badge_fill = blend(badge_fill, amount=0.6)
-    badge = box(group.shapes, left + width - inset - badge_w, top + round(9 * k * EMU_PER_POINT),
+    badge = box(shapes, left + width - inset - badge_w, top + round(9 * k * EMU_PER_POINT),
                 badge_w, badge_h, fill=badge_fill, shape=MSO_SHAPE.ROUNDED_RECTANGLE,
                 radius=0.5, name="Importance")
     write(badge.text_frame, [Line(f"{importance:.0f}", max(6.0, round(9 * k, 1)), bold=True,
@@ -216,6 +218,7 @@ def draw_card(shapes: object, tp: Touchpoint, importance: float, left: int, top:
     lines.append(Line(elide(f"Emotion {tp.emotion:+d} \u00b7 {persona_line(tp, personas)}", 70),
                       small, color=muted))
     write(card.text_frame, lines, margins=(8 * k, 8 * k, 8 * k, 4 * k))
+    return card, channel, badge
 
 
 def stage_notes(project: Project, stage: Stage) -> str:

@@ -147,10 +147,10 @@ class ProcessJob(QObject):
 
     def _ended(self, code: int, status: QProcess.ExitStatus) -> None:
         self._read(last=True)
-        if self._cancel_asked:
+        if status is QProcess.ExitStatus.NormalExit and code == 0:
+            self.succeeded.emit(self._result)  # done before the cancel reached it
+        elif self._cancel_asked:
             self.cancelled.emit()
-        elif status is QProcess.ExitStatus.NormalExit and code == 0:
-            self.succeeded.emit(self._result)
         else:
             said = self.process.readAllStandardError().data().decode("utf-8", "replace").strip()
             self.failed.emit(said or (f"The export stopped unexpectedly (exit code {code})."
