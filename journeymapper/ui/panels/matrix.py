@@ -28,6 +28,7 @@ from journeymapper.model.scoring import MATRIX_SPLIT
 from journeymapper.ui.panels.rollups import MatrixPoint
 
 DOT_RADIUS = 6.0
+DEFAULT_DOT = "#4c78a8"
 HIT_RADIUS = 9.0
 MARGIN_LEFT, MARGIN_BOTTOM, MARGIN = 22.0, 20.0, 4.0
 # Quadrant backgrounds: what needs attention is warm, what is fine is cool.
@@ -166,7 +167,7 @@ class ImportanceMatrix(QWidget):
                 painter.drawEllipse(self._to_widget(*spot), radius, radius)
 
     def _color(self, point: MatrixPoint) -> QColor:
-        return QColor(self._colors.get(point.touchpoint_id, "#4c78a8"))
+        return QColor(self._colors.get(point.touchpoint_id, DEFAULT_DOT))
 
     def _picture_now(self) -> QPixmap:
         """The matrix with no dot selected, drawn again when the points or the size changed."""
@@ -208,11 +209,34 @@ class ImportanceMatrix(QWidget):
         painter.drawLine(QPointF(mid.x(), rect.top()), QPointF(mid.x(), rect.bottom()))
         painter.drawLine(QPointF(rect.left(), mid.y()), QPointF(rect.right(), mid.y()))
         self._paint_axes(painter, rect)
-        for point, spot in zip(self._points, self._spots_now(), strict=True):
-            color = self._color(point)
-            painter.setPen(QPen(color.darker(150), 1))
-            painter.setBrush(color)
-            painter.drawEllipse(self._to_widget(*spot), DOT_RADIUS, DOT_RADIUS)
+        # Each dot is a stamp of its colour drawn once: drawing 10,000 antialiased circles
+        # took most of the picture's time on a big map.
+        left, bottom = rect.left(), rect.bottom()
+        x_scale, y_scale = rect.width() / 100, rect.height() / 100
+        stamps: dict[str, QPixmap] = {}
+        reach = DOT_RADIUS + 1
+        for point, (performance, importance) in zip(self._points, self._spots_now(),
+                                                    strict=True):
+            hex_color = self._colors.get(point.touchpoint_id, DEFAULT_DOT)
+            stamp = stamps.get(hex_color)
+            if stamp is None:
+                stamp = stamps[hex_color] = self._stamp(QColor(hex_color), reach)
+            painter.drawPixmap(QPointF(left + x_scale * performance - reach,
+                                       bottom - y_scale * importance - reach), stamp)
+
+    def _stamp(self, color: QColor, reach: float) -> QPixmap:
+        """One dot of ``color`` on a transparent square ``2 * reach`` wide."""
+        ratio = self.devicePixelRatioF()
+        stamp = QPixmap(QSize(round(2 * reach * ratio), round(2 * reach * ratio)))
+        stamp.setDevicePixelRatio(ratio)
+        stamp.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(stamp)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(color.darker(150), 1))
+        painter.setBrush(color)
+        painter.drawEllipse(QPointF(reach, reach), DOT_RADIUS, DOT_RADIUS)
+        painter.end()
+        return stamp
 
     def _paint_axes(self, painter: QPainter, rect: QRectF) -> None:
         painter.setPen(self.palette().windowText().color())
