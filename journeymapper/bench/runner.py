@@ -77,7 +77,7 @@ MEASUREMENTS: tuple[Measurement, ...] = (
     Measurement("drag", "mouse move and drop to repaint: one card, 500 selected", _drag),
     Measurement("edits", "in the main window, command to repaint: select all, delete and "
                 "move 500 selected cards, duplicate 50, a find keystroke, an arrow key while "
-                "a PDF is drawn", _edits),
+                "a PDF is drawn and with the summary shown, the analysis dock", _edits),
     Measurement("pdf", "PDF of map and register (against reportlab alone)", _pdf),
     Measurement("analysis", "the whole journey analysis", _analysis),
 )
