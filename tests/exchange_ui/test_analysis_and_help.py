@@ -154,3 +154,33 @@ def test_a_failing_analysis_is_reported_not_raised(window, qtbot, monkeypatch):
     panel = analysis_panel(window, qtbot)
     assert panel.analysis is None
     assert "half-finished analysis" in panel.counts.text()
+
+
+def test_a_slow_analysis_waits_longer_for_the_edits_to_pause(window, qtbot, monkeypatch):
+    """A big map's analysis stops the window for a second: not after every short pause."""
+    import time
+
+    from journeymapper.ui.panels import analysis
+
+    assert analysis.refresh_delay(5) == analysis.REFRESH_DELAY_MS
+    assert analysis.refresh_delay(900) == 1800
+    assert analysis.refresh_delay(60_000) == analysis.MAX_REFRESH_DELAY_MS
+    panel = analysis_panel(window, qtbot)
+    assert panel._timer.interval() == analysis.REFRESH_DELAY_MS  # a small map: as before
+    quick = analysis.analyze
+
+    def slow(*args):
+        time.sleep(0.6)
+        return quick(*args)
+    monkeypatch.setattr(analysis, "analyze", slow)
+    panel.refresh()
+    assert panel._timer.interval() >= 1200
+    doc = window.document
+    doc.create(Kind.TOUCHPOINT, stage_id=doc.project.stages[0].id,
+               lane_id=doc.project.lanes[0].id, name="New flyer")
+    assert panel.counts.text().endswith(analysis.STALE_NOTE)  # why nothing changed yet
+    assert panel._timer.isActive()
+    monkeypatch.setattr(analysis, "analyze", quick)
+    panel.refresh()
+    assert panel._timer.interval() == analysis.REFRESH_DELAY_MS
+    assert analysis.STALE_NOTE not in panel.counts.text()

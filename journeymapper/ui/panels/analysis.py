@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import time
 from collections.abc import Callable
 from decimal import Decimal
 
@@ -32,7 +33,17 @@ from journeymapper.ui.widgets import format_amount
 _log = logging.getLogger(__name__)
 
 REFRESH_DELAY_MS = 400
-"""Pause after the last change before analysing again (a 10,000-card map takes a second)."""
+"""Pause after the last change before analysing again, on a map analysed quickly."""
+MAX_REFRESH_DELAY_MS = 3000
+STALE_NOTE = " &middot; <i>the map changed: analysed again when you pause</i>"
+
+
+def refresh_delay(last_ms: float) -> int:
+    """The pause after the last change before analysing again, when the last analysis (and
+    its showing) took ``last_ms``: twice that, so that the window, which waits meanwhile
+    (a second at 10,000 touchpoints), is not stopped after every short pause in a run of
+    edits; 0.4 s to 3 s."""
+    return int(min(MAX_REFRESH_DELAY_MS, max(REFRESH_DELAY_MS, 2 * last_ms)))
 CATEGORY_TITLES = {Category.JOURNEY: "Journey flow", Category.COVERAGE: "Coverage",
                    Category.DEADLINE: "Deadlines", Category.BUDGET: "Budget",
                    Category.PRIORITY: "Priorities"}
@@ -109,6 +120,13 @@ class AnalysisPanel(QWidget):
 
     def refresh(self) -> None:
         """Analyse the map now and show the result."""
+        started = time.perf_counter()
+        try:
+            self._refresh()
+        finally:
+            self._timer.setInterval(refresh_delay(1000 * (time.perf_counter() - started)))
+
+    def _refresh(self) -> None:
         self._timer.stop()
         self._stale = False
         project = self.document.project
@@ -145,6 +163,9 @@ class AnalysisPanel(QWidget):
             self.refresh()
 
     def _schedule(self) -> None:
+        if on_screen(self) and not self._stale and self._timer.interval() > REFRESH_DELAY_MS:
+            # A slow map waits seconds for the edits to pause: say why nothing changes yet.
+            self.counts.setText(self.counts.text() + STALE_NOTE)
         self._stale = True
         if on_screen(self):
             self._timer.start()
