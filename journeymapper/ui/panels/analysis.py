@@ -67,6 +67,7 @@ class AnalysisPanel(QWidget):
         self._stale = True
         self.counts = QLabel()
         self.counts.setObjectName("analysis-counts")
+        self.counts.setWordWrap(True)  # the dock may be narrow; the line can be long
         # Findings are sentences: wrapped, they read without hovering in a narrow dock.
         self.findings = RefTree(["Finding"], wrap=True)
         self.findings.setHeaderHidden(True)
