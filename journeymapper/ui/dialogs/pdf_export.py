@@ -39,9 +39,8 @@ from journeymapper.export.options import (
     ExportOptionError,
     resolve_options,
 )
-from journeymapper.ui.dialogs import process_job
 from journeymapper.ui.dialogs.export_files import ExchangeSettings, ask_save_path
-from journeymapper.ui.dialogs.process_job import ProcessJob
+from journeymapper.ui.dialogs.process_job import ProcessJob, pdf_command
 
 PDF_FILTER = "PDF documents (*.pdf);;All files (*)"
 
@@ -155,8 +154,8 @@ class PdfExportDialog(QDialog):
             return
         self.settings.set_value("pdf/page", page)
         # The child reads a copy (the file's bytes as of now): the user keeps editing.
-        arguments = process_job.pdf_command(path, page=page, persona=persona,
-                                            sections=sections, today=self.today().isoformat())
+        arguments = pdf_command(path, page=page, persona=persona, sections=sections,
+                                today=self.today().isoformat())
         self.job = ProcessJob(arguments, stdin=io.dumps(project), result=path)
         self.job.progressed.connect(self._progressed)
         self.job.succeeded.connect(self._succeeded)

@@ -37,6 +37,12 @@ REFRESH_DELAY_MS = 400
 MAX_REFRESH_DELAY_MS = 3000
 STALE_NOTE = " &middot; <i>the map changed: analysed again when you pause</i>"
 
+CATEGORY_TITLES = {Category.JOURNEY: "Journey flow", Category.COVERAGE: "Coverage",
+                   Category.DEADLINE: "Deadlines", Category.BUDGET: "Budget",
+                   Category.PRIORITY: "Priorities"}
+MAX_ACTIONS = 200
+FUNNEL_COLOR = "#4c78a8"
+
 
 def refresh_delay(last_ms: float) -> int:
     """The pause after the last change before analysing again, when the last analysis (and
@@ -44,11 +50,6 @@ def refresh_delay(last_ms: float) -> int:
     (a second at 10,000 touchpoints), is not stopped after every short pause in a run of
     edits; 0.4 s to 3 s."""
     return int(min(MAX_REFRESH_DELAY_MS, max(REFRESH_DELAY_MS, 2 * last_ms)))
-CATEGORY_TITLES = {Category.JOURNEY: "Journey flow", Category.COVERAGE: "Coverage",
-                   Category.DEADLINE: "Deadlines", Category.BUDGET: "Budget",
-                   Category.PRIORITY: "Priorities"}
-MAX_ACTIONS = 200
-FUNNEL_COLOR = "#4c78a8"
 
 
 class AnalysisPanel(QWidget):
