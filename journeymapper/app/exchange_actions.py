@@ -34,9 +34,9 @@ from journeymapper.document import Kind
 from journeymapper.model import Project
 from journeymapper.ui.dialogs.export_files import ExchangeSettings, ExportNotice, ask_save_path
 from journeymapper.ui.dialogs.file_formats import FORMATS, FileFormat
-from journeymapper.ui.dialogs.process_job import ProcessJob
 from journeymapper.ui.panels import SUMMARY
 from journeymapper.ui.panels.docks import LazyDock
+from journeymapper.ui.process_job import ProcessJob
 
 if TYPE_CHECKING:
     from journeymapper.app.main_window import MainWindow
@@ -176,7 +176,8 @@ class Exchange(QObject):
         target = str(Path(path).expanduser().absolute())  # as meant, whatever the child's folder
         # The child reads a copy (the file's bytes as of now): the map stays editable.
         job = ProcessJob(fmt.arguments(target, self.window.scene.persona_filter()),
-                         stdin=io.dumps(self.window.document.project), result=target)
+                         stdin=io.dumps(self.window.document.project, compact=True),
+                         result=target)
         job.info.update(path=target, label=fmt.label)
         job.succeeded.connect(self._job_succeeded)
         job.failed.connect(self._job_failed)

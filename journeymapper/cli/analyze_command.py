@@ -11,7 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from journeymapper.io import ProjectFileError, load
+from journeymapper.cli.common import FILE_HELP, error, load_or_report, source_name
 
 if TYPE_CHECKING:
     from journeymapper.analysis import Analysis, Journey, Total
@@ -28,8 +28,12 @@ def register(commands: Any) -> None:
         "analyze", help="findings, journey flow, coverage, priorities and budget roll-ups",
         description="Analyse a journey map: what to do first, how customers flow, who is "
                     "not served, and where the money and deadlines stand.")
-    p.add_argument("file", type=Path, metavar="FILE")
-    p.add_argument("--json", action="store_true", help="print the analysis as JSON")
+    p.add_argument("file", type=Path, metavar="FILE", help=FILE_HELP)
+    output = p.add_mutually_exclusive_group()
+    output.add_argument("--json", action="store_true", help="print the analysis as JSON")
+    output.add_argument("--brief", action="store_true",
+                        help="print, as JSON, the part of the analysis the app's analysis "
+                             "dock shows (how the app analyses a big map in a child process)")
     p.add_argument("--persona", metavar="NAME",
                    help="limit the analysis to one persona (name or id)")
     p.add_argument("--today", type=iso_date, default=None, metavar="YYYY-MM-DD",
@@ -59,29 +63,31 @@ def find_persona(project: Project, wanted: str) -> str | None:
 
 def cmd_analyze(args: argparse.Namespace) -> int:
     """Load the file, analyse it and print the report or the JSON."""
-    try:
-        project = load(args.file)
-    except ProjectFileError as exc:
-        print(str(exc), file=sys.stderr)
+    project = load_or_report(args.file)
+    if project is None:
         return 1
     persona_id = None
     if args.persona is not None:
         persona_id = find_persona(project, args.persona)
         if persona_id is None:
             known = ", ".join(p.name for p in project.personas) or "none"
-            print(f"{args.file}: no persona named {args.persona!r} (personas: {known})",
-                  file=sys.stderr)
+            error(f"{source_name(args.file)}: no persona named {args.persona!r} "
+                  f"(personas: {known})")
             return 1
     # Imported here: every command's module is imported to build the parser, and the
     # analysis (with networkx behind it) should cost nothing to the other commands.
     from journeymapper.analysis import analyze
 
     result = analyze(project, args.today or dt.date.today(), persona_id)
-    if args.json:
+    if args.brief:
+        from journeymapper.analysis.brief import Brief
+
+        sys.stdout.write(Brief.of(result, project).model_dump_json() + "\n")
+    elif args.json:
         json.dump(result.to_json(), sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
     else:
-        sys.stdout.write("\n".join(report(project, result, args.file)) + "\n")
+        sys.stdout.write("\n".join(report(project, result, source_name(args.file))) + "\n")
     return 0
 
 
@@ -129,12 +135,12 @@ def percent(share: float) -> str:
     return f"{100 * share:.1f}%"
 
 
-def report(project: Project, result: Analysis, path: Path) -> list[str]:
-    """The human-readable report, findings first."""
+def report(project: Project, result: Analysis, source: str) -> list[str]:
+    """The human-readable report, findings first; ``source`` names the file."""
     text = _Text(project, result.currency)
     scope = f", {text.who(result.persona_id)}" if result.persona_id else ""
     purchase = text.stages.get(result.purchase_stage_id or "", "none")
-    lines = [f"{result.title} ({path}){scope}, as of {result.today}",
+    lines = [f"{result.title} ({source}){scope}, as of {result.today}",
              f"{result.journey.touchpoint_count} touchpoints, {result.journey.link_count} "
              f"links; purchase stage: {purchase}", ""]
     for section in (_findings, _journeys, _coverage, _priorities, _money, _deadlines):

@@ -40,10 +40,10 @@ def first_finding_with_touchpoints(panel):
 def test_clicking_a_finding_selects_its_touchpoints(window, qtbot):
     assert window.open_path(EXAMPLES / "saas-trial.json")
     panel = analysis_panel(window, qtbot)
-    assert panel.analysis is not None and not panel.stale
+    assert panel.brief is not None and not panel.stale
     assert "errors" in panel.counts.text()
     item = first_finding_with_touchpoints(panel)
-    finding = next(f for f in panel.analysis.findings if f.message == item.text(0))
+    finding = next(f for f in panel.brief.findings if f.message == item.text(0))
     window.view.set_zoom(3.0)
     window.view.centerOn(window.scene.sceneRect().bottomRight())
     click(qtbot, panel.findings, item)
@@ -58,19 +58,18 @@ def test_clicking_a_finding_selects_its_touchpoints(window, qtbot):
 def test_groups_funnel_paths_coverage_and_actions(window, qtbot):
     assert window.open_path(EXAMPLES / "saas-trial.json")
     panel = analysis_panel(window, qtbot)
-    project, result = window.document.project, panel.analysis
+    project, brief = window.document.project, panel.brief
     groups = [panel.findings.topLevelItem(i).text(0)
               for i in range(panel.findings.topLevelItemCount())]
-    assert sum(int(g.rsplit("(", 1)[1].rstrip(")")) for g in groups) == len(result.findings)
+    assert sum(int(g.rsplit("(", 1)[1].rstrip(")")) for g in groups) == len(brief.findings)
     assert [s.label for s in panel.funnel.shares()] == [s.name for s in project.stages]
     assert panel.paths.topLevelItemCount() == 1 + len(project.personas)
     path_item = panel.paths.topLevelItem(0)
-    if result.journey.likely_path is not None:
-        click(qtbot, panel.paths, path_item)
-        assert window.selection.ids(Kind.TOUCHPOINT) == list(
-            result.journey.likely_path.touchpoint_ids)
+    assert brief.paths[0].persona_id is None and brief.paths[0].probability is not None
+    click(qtbot, panel.paths, path_item)
+    assert window.selection.ids(Kind.TOUCHPOINT) == list(brief.paths[0].touchpoint_ids)
     assert panel.coverage.topLevelItemCount() >= len(project.personas)
-    actions = result.priorities.actions
+    actions = brief.actions
     if actions:
         first = panel.actions.topLevelItem(0)
         assert first.text(0) == "1"
@@ -92,6 +91,66 @@ def test_the_dock_follows_changes_only_while_visible(window, qtbot):
     window.exchange.show_analysis()
     qtbot.waitUntil(lambda: not panel.stale, timeout=5000)
     assert "2 touchpoints" in panel.counts.text()
+
+
+def add_flyer(document, name="New flyer"):
+    project = document.project
+    document.create(Kind.TOUCHPOINT, stage_id=project.stages[0].id,
+                    lane_id=project.lanes[0].id, name=name)
+
+
+def test_a_big_map_is_analysed_in_a_child_process_while_the_window_goes_on(window, qtbot):
+    from journeymapper.analysis import analyze
+    from journeymapper.analysis.brief import Brief
+    from journeymapper.ui.panels.analysis import ANALYSING_NOTE, STALE_NOTE
+
+    assert window.open_path(EXAMPLES / "saas-trial.json")
+    panel = analysis_panel(window, qtbot)  # small: analysed at once, here
+    doc, before = window.document, panel.brief.touchpoints
+    panel.analyser.out_of_process_at = 0  # as if it were big
+    add_flyer(doc)
+    panel.refresh()
+    assert panel.analyser.running and panel.counts.text().endswith(ANALYSING_NOTE)
+    add_flyer(doc, "Second flyer")  # while the child works on the map with one flyer
+    assert panel.stale and panel.counts.text().endswith(STALE_NOTE)
+    qtbot.waitUntil(lambda: panel.brief.touchpoints == before + 1, timeout=30_000)
+    assert panel.counts.text().endswith(STALE_NOTE)  # shown, but the map changed since
+    # ... so the map is analysed again, and the window shows what it would have found.
+    qtbot.waitUntil(lambda: panel.brief.touchpoints == before + 2 and not panel.stale
+                    and not panel.analyser.running, timeout=30_000)
+    assert panel.brief == Brief.of(analyze(doc.project, panel.today()), doc.project)
+    assert STALE_NOTE not in panel.counts.text() and ANALYSING_NOTE not in panel.counts.text()
+    groups = [panel.findings.topLevelItem(i) for i in range(panel.findings.topLevelItemCount())]
+    assert sum(g.childCount() for g in groups) == len(panel.brief.findings)
+
+
+def test_a_child_analysing_a_map_no_longer_open_is_stopped(window, qtbot):
+    assert window.open_path(EXAMPLES / "saas-trial.json")
+    panel = analysis_panel(window, qtbot)
+    panel.analyser.out_of_process_at = 0
+    panel.refresh()
+    job = panel.analyser._job
+    assert job is not None
+    with qtbot.waitSignal(job.cancelled, timeout=30_000):
+        assert window.open_path(EXAMPLES / "bakery.json")
+    bakery = window.document.project
+    qtbot.waitUntil(lambda: panel.brief.touchpoints == len(bakery.touchpoints)
+                    and not panel.stale, timeout=30_000)
+
+
+def test_a_failing_child_analysis_is_reported(window, qtbot, monkeypatch):
+    from journeymapper.ui.panels import analyser
+    from journeymapper.ui.process_job import command
+
+    panel = analysis_panel(window, qtbot)
+    panel.analyser.out_of_process_at = 0
+    monkeypatch.setattr(analyser, "analyse_command",
+                        lambda today: command("analyze", "-", "--brief", "--today=soon"))
+    panel.refresh()
+    qtbot.waitUntil(lambda: not panel.analyser.running, timeout=30_000)
+    assert panel.brief is None
+    # The last line of what the child said, not its usage text.
+    assert panel.counts.text().endswith("'soon' is not a date (use YYYY-MM-DD)</span>")
 
 
 def test_start_up_does_not_load_the_analysis(tmp_path):
@@ -146,33 +205,33 @@ def test_project_settings_dialog_edits_through_the_document(window, qtbot):
 
 
 def test_a_failing_analysis_is_reported_not_raised(window, qtbot, monkeypatch):
-    from journeymapper.ui.panels import analysis
+    from journeymapper.ui.panels import analyser
 
     def broken(*args):
-        raise RuntimeError("half-finished analysis")
-    monkeypatch.setattr(analysis, "analyze", broken)
+        raise RuntimeError("half-finished <analysis>")
+    monkeypatch.setattr(analyser, "analyze", broken)
     panel = analysis_panel(window, qtbot)
-    assert panel.analysis is None
-    assert "half-finished analysis" in panel.counts.text()
+    assert panel.brief is None
+    assert "half-finished &lt;analysis&gt;" in panel.counts.text()  # as text, not markup
 
 
 def test_a_slow_analysis_waits_longer_for_the_edits_to_pause(window, qtbot, monkeypatch):
     """A big map's analysis stops the window for a second: not after every short pause."""
     import time
 
-    from journeymapper.ui.panels import analysis
+    from journeymapper.ui.panels import analyser, analysis
 
     assert analysis.refresh_delay(5) == analysis.REFRESH_DELAY_MS
     assert analysis.refresh_delay(900) == 1800
     assert analysis.refresh_delay(60_000) == analysis.MAX_REFRESH_DELAY_MS
     panel = analysis_panel(window, qtbot)
     assert panel._timer.interval() == analysis.REFRESH_DELAY_MS  # a small map: as before
-    quick = analysis.analyze
+    quick = analyser.analyze
 
     def slow(*args):
         time.sleep(0.6)
         return quick(*args)
-    monkeypatch.setattr(analysis, "analyze", slow)
+    monkeypatch.setattr(analyser, "analyze", slow)
     panel.refresh()
     assert panel._timer.interval() >= 1200
     doc = window.document
@@ -180,7 +239,7 @@ def test_a_slow_analysis_waits_longer_for_the_edits_to_pause(window, qtbot, monk
                lane_id=doc.project.lanes[0].id, name="New flyer")
     assert panel.counts.text().endswith(analysis.STALE_NOTE)  # why nothing changed yet
     assert panel._timer.isActive()
-    monkeypatch.setattr(analysis, "analyze", quick)
+    monkeypatch.setattr(analyser, "analyze", quick)
     panel.refresh()
     assert panel._timer.interval() == analysis.REFRESH_DELAY_MS
     assert analysis.STALE_NOTE not in panel.counts.text()

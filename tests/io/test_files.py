@@ -34,6 +34,10 @@ def test_random_projects_round_trip(project: Project) -> None:
     again = parse(raw)
     assert again == project
     assert dumps(again) == raw
+    # What the app hands a child process reads back as the same map.
+    compact = dumps(project, compact=True)
+    assert len(compact) < len(raw) and b"\n " not in compact
+    assert parse(compact) == project
 
 
 def test_save_keeps_previous_version_as_backup(tmp_path: Path) -> None:

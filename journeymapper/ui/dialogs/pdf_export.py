@@ -40,7 +40,7 @@ from journeymapper.export.options import (
     resolve_options,
 )
 from journeymapper.ui.dialogs.export_files import ExchangeSettings, ask_save_path
-from journeymapper.ui.dialogs.process_job import ProcessJob, pdf_command
+from journeymapper.ui.process_job import ProcessJob, pdf_command
 
 PDF_FILTER = "PDF documents (*.pdf);;All files (*)"
 
@@ -156,7 +156,7 @@ class PdfExportDialog(QDialog):
         # The child reads a copy (the file's bytes as of now): the user keeps editing.
         arguments = pdf_command(path, page=page, persona=persona, sections=sections,
                                 today=self.today().isoformat())
-        self.job = ProcessJob(arguments, stdin=io.dumps(project), result=path)
+        self.job = ProcessJob(arguments, stdin=io.dumps(project, compact=True), result=path)
         self.job.progressed.connect(self._progressed)
         self.job.succeeded.connect(self._succeeded)
         self.job.failed.connect(self._failed)

@@ -6,49 +6,49 @@ and the ranked action list with budgets. Clicking a row selects the touchpoints 
 is about, and the canvas follows.
 
 The analysis runs once per burst of changes (debounced) and only while the dock is visible; a
-hidden dock just remembers that it is stale. This module is imported when the dock is first
-shown, so networkx, behind ``journeymapper.analysis``, never loads at start-up.
+hidden dock just remembers that it is stale. A big map is analysed in a child process (see
+``analyser``) while the window goes on. This module is imported when the dock is first shown,
+so networkx, behind ``journeymapper.analysis``, never loads at start-up.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import logging
 import time
 from collections.abc import Callable
 from decimal import Decimal
+from html import escape
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QTabWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from journeymapper.analysis import Analysis, Category, Journey, Severity, analyze
+from journeymapper.analysis import Category, Severity
+from journeymapper.analysis.brief import Brief
 from journeymapper.document import Document, Kind
 from journeymapper.model import Project
+from journeymapper.ui.panels.analyser import Analyser
 from journeymapper.ui.panels.analysis_views import RefTree, Share, ShareBars, severity_icon
 from journeymapper.ui.panels.docks import on_screen
 from journeymapper.ui.selection import Ref, Selection
 from journeymapper.ui.widgets import format_amount
 
-_log = logging.getLogger(__name__)
-
 REFRESH_DELAY_MS = 400
 """Pause after the last change before analysing again, on a map analysed quickly."""
 MAX_REFRESH_DELAY_MS = 3000
 STALE_NOTE = " &middot; <i>the map changed: analysed again when you pause</i>"
+ANALYSING_NOTE = " &middot; <i>analysing the map again\u2026</i>"
 
 CATEGORY_TITLES = {Category.JOURNEY: "Journey flow", Category.COVERAGE: "Coverage",
                    Category.DEADLINE: "Deadlines", Category.BUDGET: "Budget",
                    Category.PRIORITY: "Priorities"}
-MAX_ACTIONS = 200
 FUNNEL_COLOR = "#4c78a8"
 
 
 def refresh_delay(last_ms: float) -> int:
-    """The pause after the last change before analysing again, when the last analysis (and
-    its showing) took ``last_ms``: twice that, so that the window, which waits meanwhile
-    (a second at 10,000 touchpoints), is not stopped after every short pause in a run of
-    edits; 0.4 s to 3 s."""
+    """The pause after the last change before analysing again, when the window waited
+    ``last_ms`` for the last analysis and its showing: twice that, so that the window is not
+    stopped after every short pause in a run of edits; 0.4 s to 3 s."""
     return int(min(MAX_REFRESH_DELAY_MS, max(REFRESH_DELAY_MS, 2 * last_ms)))
 
 
@@ -63,7 +63,11 @@ class AnalysisPanel(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document, self.selection, self.today = document, selection, today
-        self.analysis: Analysis | None = None
+        self.brief: Brief | None = None
+        self._counts = ""  # the counts line of the brief shown, without a note
+        self.analyser = Analyser(self)
+        self.analyser.analysed.connect(self._analysed)
+        self.analyser.failed.connect(self._failed)
         self._icons = {severity: severity_icon(severity) for severity in Severity}
         self._stale = True
         self.counts = QLabel()
@@ -112,7 +116,7 @@ class AnalysisPanel(QWidget):
         document.item_removed.connect(lambda *_: self._schedule())
         document.item_changed.connect(lambda *_: self._schedule())
         document.items_reordered.connect(lambda *_: self._schedule())
-        document.project_replaced.connect(self._schedule)
+        document.project_replaced.connect(self._replaced)
 
     # ----- refreshing ---------------------------------------------------------------------
     @property
@@ -121,39 +125,51 @@ class AnalysisPanel(QWidget):
         return self._stale
 
     def refresh(self) -> None:
-        """Analyse the map now and show the result."""
-        started = time.perf_counter()
-        try:
-            self._refresh()
-        finally:
-            self._timer.setInterval(refresh_delay(1000 * (time.perf_counter() - started)))
-
-    def _refresh(self) -> None:
+        """Analyse the map now, and show the result when it is there: at once on a small map,
+        after a while on a big one (the window goes on meanwhile)."""
         self._timer.stop()
-        self._stale = False
-        project = self.document.project
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            self.analysis = analyze(project, self.today())
-        except Exception as exc:  # a bug in the analysis must not take the editor down
-            _log.error("the analysis failed", exc_info=exc)
-            self.analysis = None
-            self.counts.setText(f"<span style='color:#b71c1c'>The analysis failed: "
-                                f"{type(exc).__name__}: {exc}</span>")
+        if self.analyser.running:  # one at a time: look again when this one is back
+            self._timer.start()
             return
-        finally:
-            QGuiApplication.restoreOverrideCursor()
-        result = self.analysis
-        counts = result.severity_counts()
-        self.counts.setText(
-            f"<b>{counts[Severity.ERROR]}</b> errors &middot; <b>{counts[Severity.WARNING]}"
-            f"</b> warnings &middot; <b>{counts[Severity.INFO]}</b> to look at &middot; "
-            f"{len(project.touchpoints)} touchpoints, {len(project.links)} links")
-        self._show_findings(result)
-        self._show_funnel(project, result.journey)
-        self._show_paths(project, result)
-        self._show_coverage(project, result)
-        self._show_actions(project, result)
+        self._stale = False
+        if self.brief is not None:
+            self._note(ANALYSING_NOTE)
+        self.analyser.start(self.document.project, self.today())
+
+    def _analysed(self, brief: Brief, waited_ms: float) -> None:
+        started = time.perf_counter()
+        self.brief = brief
+        self._show(brief)
+        if self._stale:  # the map changed while a child analysed it
+            self._note(STALE_NOTE)
+        self._timer.setInterval(refresh_delay(waited_ms + 1000 * (time.perf_counter()
+                                                                   - started)))
+
+    def _failed(self, message: str) -> None:
+        self.brief = None
+        self._counts = ""
+        self.counts.setText(f"<span style='color:#b71c1c'>The analysis failed: "
+                            f"{escape(message, quote=False)}</span>")
+
+    def _show(self, brief: Brief) -> None:
+        project = self.document.project
+        counts = brief.counts
+        self._counts = (
+            f"<b>{counts.get(Severity.ERROR, 0)}</b> errors &middot; "
+            f"<b>{counts.get(Severity.WARNING, 0)}</b> warnings &middot; "
+            f"<b>{counts.get(Severity.INFO, 0)}</b> to look at &middot; "
+            f"{brief.touchpoints} touchpoints, {brief.links} links")
+        self.counts.setText(self._counts)
+        self._show_findings(brief)
+        self._show_funnel(project, brief)
+        self._show_paths(project, brief)
+        self._show_coverage(project, brief)
+        self._show_actions(project, brief)
+
+    def _note(self, note: str) -> None:
+        """Say after the counts why they may be out of date."""
+        if self._counts and self.counts.text() != self._counts + note:
+            self.counts.setText(self._counts + note)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -165,28 +181,33 @@ class AnalysisPanel(QWidget):
             self.refresh()
 
     def _schedule(self) -> None:
-        if on_screen(self) and not self._stale and self._timer.interval() > REFRESH_DELAY_MS:
-            # A slow map waits seconds for the edits to pause: say why nothing changes yet.
-            self.counts.setText(self.counts.text() + STALE_NOTE)
         self._stale = True
         if on_screen(self):
+            if self.analyser.running or self._timer.interval() > REFRESH_DELAY_MS:
+                # A big map waits for the edits to pause, or for its analysis: say why the
+                # counts stand still.
+                self._note(STALE_NOTE)
             self._timer.start()
+
+    def _replaced(self) -> None:
+        self.analyser.cancel()  # another map: what the child finds is of no use
+        self._schedule()
 
     def _select(self, refs: list[Ref]) -> None:
         self.selection.set_items(refs)
         self.items_selected.emit(refs)
 
     # ----- tabs ---------------------------------------------------------------------------
-    def _show_findings(self, result: Analysis) -> None:
+    def _show_findings(self, brief: Brief) -> None:
         tree = self.findings
         tree.clear()
-        if not result.findings:
+        if not brief.findings:
             tree.note("Nothing to report: the journey is linked, covered and on plan.")
             return
         groups: dict[Category, QTreeWidgetItem] = {}
         worst: dict[Category, Severity] = {}
         counts: dict[Category, int] = {}
-        for finding in result.findings:  # most severe first, so the first is the worst
+        for finding in brief.findings:  # most severe first, so the first is the worst
             group = groups.get(finding.category)
             if group is None:
                 group = groups[finding.category] = QTreeWidgetItem()
@@ -212,31 +233,30 @@ class AnalysisPanel(QWidget):
             tree.addTopLevelItem(group)
             group.setExpanded(True)
 
-    def _show_funnel(self, project: Project, journey: Journey) -> None:
-        if journey.link_count == 0:
+    def _show_funnel(self, project: Project, brief: Brief) -> None:
+        if brief.link_count == 0:
             self.funnel.set_shares([])
             self.funnel_note.setText("Link touchpoints to see how customers move through the "
                                      "stages.")
             return
-        shares = journey.funnel.stages
+        shares = brief.funnel
         self.funnel.set_shares([Share(s.name, shares.get(s.id, 0.0), s.color or FUNNEL_COLOR)
                                 for s in project.stages])
-        returned = journey.funnel.returned
+        returned = brief.returned
         self.funnel_note.setText(
             "Expected share of customers who meet at least one touchpoint of each stage, "
             "following the links' shares from the journey's entries."
             + (f" {returned:.0%} go back to an earlier step." if returned > 0.005 else ""))
 
-    def _show_paths(self, project: Project, result: Analysis) -> None:
+    def _show_paths(self, project: Project, brief: Brief) -> None:
         tree = self.paths
         tree.clear()
         names = {tp.id: tp.name for tp in project.touchpoints}
         personas = {p.id: p.name for p in project.personas}
-        journeys = [("All customers", result.journey)]
-        journeys += [(personas.get(j.persona_id or "", "?"), j) for j in result.persona_journeys]
-        for who, journey in journeys:
-            path = journey.likely_path
-            if path is None:
+        for path in brief.paths:
+            who = ("All customers" if path.persona_id is None
+                   else personas.get(path.persona_id, "?"))
+            if path.probability is None:
                 tree.addTopLevelItem(RefTree.row([who, "no path to purchase"]))
                 continue
             # The persona's row selects the whole path, links included; a step, its card.
@@ -250,60 +270,56 @@ class AnalysisPanel(QWidget):
             tree.addTopLevelItem(top)
             top.setExpanded(True)
 
-    def _show_coverage(self, project: Project, result: Analysis) -> None:
+    def _show_coverage(self, project: Project, brief: Brief) -> None:
         tree = self.coverage
         tree.clear()
         stages = {s.id: s.name for s in project.stages}
-        cover = result.coverage
-        for sid in cover.empty_stage_ids:
+        personas = {p.id: p.name for p in project.personas}
+        for sid in brief.empty_stage_ids:
             tree.addTopLevelItem(RefTree.row(
                 [stages.get(sid, sid), "no touchpoint for anyone"], [(Kind.STAGE, sid)]))
-        for persona_cover in cover.personas:
-            persona = next((p for p in project.personas if p.id == persona_cover.persona_id),
-                           None)
-            if persona is None:
+        for cover in brief.coverage:
+            name = personas.get(cover.persona_id)
+            if name is None:  # deleted while a child analysed the map
                 continue
-            gaps = [sid for sid in persona_cover.missing_stage_ids
-                    if sid not in cover.empty_stage_ids]
-            served = [t for ids in persona_cover.by_stage.values() for t in ids]
-            channels = ", ".join(c.value for c in persona_cover.unused_channels)
+            gaps = [sid for sid in cover.missing_stage_ids
+                    if sid not in brief.empty_stage_ids]
             summary = (f"{len(gaps)} stage{'s' if len(gaps) != 1 else ''} without a "
                        f"touchpoint" if gaps else "every stage covered")
-            top = RefTree.row([persona.name, summary],
-                              [(Kind.TOUCHPOINT, t) for t in served])
+            top = RefTree.row([name, summary], [(Kind.TOUCHPOINT, t) for t in cover.served_ids])
             for sid in gaps:
                 top.addChild(RefTree.row([stages.get(sid, sid), "no touchpoint for them"],
                                          [(Kind.STAGE, sid)]))
-            if channels:
-                top.addChild(RefTree.row(["Preferred channels unused", channels]))
+            if cover.unused_channels:
+                top.addChild(RefTree.row(["Preferred channels unused",
+                                          ", ".join(cover.unused_channels)]))
             tree.addTopLevelItem(top)
             top.setExpanded(top.childCount() > 0)
         if tree.topLevelItemCount() == 0:
             tree.note("Add personas to see which stages each of them is served in.")
 
-    def _show_actions(self, project: Project, result: Analysis) -> None:
+    def _show_actions(self, project: Project, brief: Brief) -> None:
         tree = self.actions
         tree.clear()
         names = {tp.id: tp.name for tp in project.touchpoints}
         currency = project.business.currency
-        actions = result.priorities.actions
         total = Decimal(0)
-        for rank, score in enumerate(actions[:MAX_ACTIONS], start=1):
-            total += score.budget
+        for rank, action in enumerate(brief.actions, start=1):
+            total += action.budget
             item = RefTree.row(
-                [str(rank), names.get(score.touchpoint_id, score.touchpoint_id),
-                 f"{score.priority:.0f}", f"{score.importance:.0f}",
-                 f"{score.performance:.0f}%", f"{format_amount(score.budget)} {currency}"],
-                [(Kind.TOUCHPOINT, score.touchpoint_id)])
+                [str(rank), names.get(action.touchpoint_id, action.touchpoint_id),
+                 f"{action.priority:.0f}", f"{action.importance:.0f}",
+                 f"{action.performance:.0f}%", f"{format_amount(action.budget)} {currency}"],
+                [(Kind.TOUCHPOINT, action.touchpoint_id)])
             for column in (0, 2, 3, 4, 5):
                 item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight
                                       | Qt.AlignmentFlag.AlignVCenter)
             tree.addTopLevelItem(item)
-        if not actions:
+        if not brief.actions:
             tree.note("Nothing to improve: no touchpoint performs below its importance.")
             return
-        if len(actions) > MAX_ACTIONS:
-            tree.note(f"\u2026 and {len(actions) - MAX_ACTIONS} more")
+        if brief.action_count > len(brief.actions):
+            tree.note(f"\u2026 and {brief.action_count - len(brief.actions)} more")
         footer = RefTree.row(["", "Total budget",
                               "", "", "", f"{format_amount(total)} {currency}"])
         footer.setFlags(Qt.ItemFlag.ItemIsEnabled)
