@@ -34,9 +34,9 @@ from journeymapper.document import Kind
 from journeymapper.model import Project
 from journeymapper.ui.dialogs.export_files import ExchangeSettings, ExportNotice, ask_save_path
 from journeymapper.ui.dialogs.file_formats import FORMATS, FileFormat
+from journeymapper.ui.dialogs.process_job import ProcessJob
 from journeymapper.ui.panels import SUMMARY
 from journeymapper.ui.panels.docks import LazyDock
-from journeymapper.ui.process_job import ProcessJob
 
 if TYPE_CHECKING:
     from journeymapper.app.main_window import MainWindow

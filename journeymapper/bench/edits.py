@@ -211,7 +211,7 @@ def _key_during_pdf_export(window: MainWindow, size: int, repeat: int) -> Result
     """An arrow key while the PDF export the dialog starts runs; its floor is the same key
     with no export running."""
     from journeymapper import io
-    from journeymapper.ui.process_job import ProcessJob, pdf_command
+    from journeymapper.ui.dialogs.process_job import ProcessJob, pdf_command
 
     key = _arrow_key(window)
     idle = medians([key() for _ in range(max(10, 4 * repeat))])

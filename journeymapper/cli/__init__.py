@@ -15,6 +15,7 @@ COMMAND_MODULES = (
     "journeymapper.cli.project_commands",
     "journeymapper.cli.export_command",
     "journeymapper.cli.analyze_command",
+    "journeymapper.cli.analysis_server",
     "journeymapper.cli.bench_command",
     "journeymapper.cli.exchange_command",
     "journeymapper.cli.mermaid_command",
@@ -23,7 +24,8 @@ COMMAND_MODULES = (
 # every subcommand's parser first (tests/test_cli.py keeps this in step with the modules).
 COMMAND_NAMES = frozenset({
     "analyze", "bench", "export", "export-csv", "export-ics", "export-mermaid", "export-pptx",
-    "export-xlsx", "import-mermaid", "import-table", "info", "new", "schema", "validate",
+    "export-xlsx", "import-mermaid", "import-table", "info", "new", "schema",
+    "serve-analysis", "validate",
 })
 # Pydantic looks for plugins among the entry points of every installed distribution when it
 # builds the first model (tens of milliseconds at every start); none is meant to observe or

@@ -29,11 +29,7 @@ def register(commands: Any) -> None:
         description="Analyse a journey map: what to do first, how customers flow, who is "
                     "not served, and where the money and deadlines stand.")
     p.add_argument("file", type=Path, metavar="FILE", help=FILE_HELP)
-    output = p.add_mutually_exclusive_group()
-    output.add_argument("--json", action="store_true", help="print the analysis as JSON")
-    output.add_argument("--brief", action="store_true",
-                        help="print, as JSON, the part of the analysis the app's analysis "
-                             "dock shows (how the app analyses a big map in a child process)")
+    p.add_argument("--json", action="store_true", help="print the analysis as JSON")
     p.add_argument("--persona", metavar="NAME",
                    help="limit the analysis to one persona (name or id)")
     p.add_argument("--today", type=iso_date, default=None, metavar="YYYY-MM-DD",
@@ -79,11 +75,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     from journeymapper.analysis import analyze
 
     result = analyze(project, args.today or dt.date.today(), persona_id)
-    if args.brief:
-        from journeymapper.analysis.brief import Brief
-
-        sys.stdout.write(Brief.of(result, project).model_dump_json() + "\n")
-    elif args.json:
+    if args.json:
         json.dump(result.to_json(), sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
     else:

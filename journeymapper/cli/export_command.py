@@ -1,7 +1,7 @@
 """The `export` subcommand: a project file to a PDF, without a display.
 
 reportlab is imported only when the command runs, so other commands start fast. The app runs
-this command in a child process for its PDFs (``ui/process_job.py``): the project on
+this command in a child process for its PDFs (``ui/dialogs/process_job.py``): the project on
 stdin (``-``), ``--progress`` lines on stdout, SIGTERM to cancel.
 """
 

@@ -1,4 +1,5 @@
-"""Brief: the part of an analysis the app's dock shows, and its JSON round trip."""
+"""Brief: the part of an analysis the app's dock shows, its JSON, and the lines of the
+child process that analyses big maps for the dock."""
 
 from __future__ import annotations
 
@@ -6,11 +7,13 @@ import json
 import subprocess
 import sys
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 
 from journeymapper import io
-from journeymapper.analysis import Severity, analyze
+from journeymapper.analysis import analyze
 from journeymapper.analysis.brief import MAX_ACTIONS, Brief
+from journeymapper.analysis.brief_lines import answer, read_answer, request
 from journeymapper.bench.synthetic import synthetic_project
 from journeymapper.io import load
 from journeymapper.model import Project
@@ -58,21 +61,64 @@ def test_a_brief_survives_its_json(project: Project) -> None:
     assert Brief.model_validate_json(brief.model_dump_json()) == brief
 
 
-def test_analyze_brief_reads_the_map_on_stdin_as_the_app_runs_it() -> None:
-    project = load(EXAMPLES / "bakery.json")
-    result = subprocess.run(
-        [sys.executable, "-m", "journeymapper", "analyze", "-", "--brief",
-         f"--today={TODAY.isoformat()}"], input=io.dumps(project), capture_output=True,
-        cwd=ROOT, check=False, timeout=60)
+def serve(*lines: bytes) -> list[bytes]:
+    """The answer lines of ``journeymapper serve-analysis`` to these request lines."""
+    result = subprocess.run([sys.executable, "-m", "journeymapper", "serve-analysis"],
+                            input=b"".join(lines), capture_output=True, cwd=ROOT, check=False,
+                            timeout=120)
     assert result.returncode == 0, result.stderr
-    brief = Brief.model_validate_json(result.stdout)
-    assert brief == Brief.of(analyze(project, TODAY), project)
-    assert brief.counts[Severity.WARNING] > 0
+    return result.stdout.splitlines()
 
 
-def test_a_bad_map_on_stdin_is_named_stdin() -> None:
+def test_the_analysis_child_answers_each_map_sent_as_the_app_sends_it() -> None:
+    bakery = load(EXAMPLES / "bakery.json")
+    saas = load(EXAMPLES / "saas-trial.json")
+    answers = serve(request(bakery, TODAY), b"soon {}\n", request(saas, TODAY),
+                    TODAY.isoformat().encode() + b' {"title": 1}\n')
+    assert len(answers) == 4
+    assert read_answer(answers[0]) == Brief.of(analyze(bakery, TODAY), bakery)
+    assert read_answer(answers[1]) == "'soon' is not a date (YYYY-MM-DD) followed by a map"
+    assert read_answer(answers[2]) == Brief.of(analyze(saas, TODAY), saas)
+    said = read_answer(answers[3])
+    assert isinstance(said, str) and said.startswith("the map sent: ") and "title" in said
+
+
+def test_an_analysis_that_fails_is_answered_with_what_went_wrong(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from journeymapper.analysis import brief_lines
+
+    bakery = load(EXAMPLES / "bakery.json")
+
+    def broken(project: Project, today: object) -> None:
+        raise RuntimeError("half-finished analysis")
+    monkeypatch.setattr(brief_lines, "analyze", broken)
+    assert read_answer(answer(request(bakery, TODAY))) == "RuntimeError: half-finished analysis"
+
+
+def test_an_answer_that_is_not_one_is_said_so() -> None:
+    for line in (b"", b"brief {", b"error 42", b"hello"):
+        said = read_answer(line)
+        assert isinstance(said, str) and said.startswith("the analysis answered ")
+
+
+def test_a_request_is_one_line() -> None:
+    project = load(EXAMPLES / "saas-trial.json")
+    project.touchpoints[0].name = "Two\nlines"
+    line = request(project, TODAY)
+    assert line.endswith(b"\n") and line.count(b"\n") == 1
+    assert Brief.model_validate_json(answer(line)[len(b"brief "):]).touchpoints == len(
+        project.touchpoints)
+
+
+def test_analyze_reads_a_map_on_stdin_and_names_it_stdin() -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "journeymapper", "analyze", "-", "--brief"],
+        [sys.executable, "-m", "journeymapper", "analyze", "-"],
+        input=io.dumps(load(EXAMPLES / "bakery.json")), capture_output=True, cwd=ROOT,
+        check=False, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert b"(stdin)" in result.stdout.splitlines()[0]
+    result = subprocess.run(
+        [sys.executable, "-m", "journeymapper", "analyze", "-"],
         input=b'{"title": ', capture_output=True, cwd=ROOT, check=False, timeout=60)
     assert result.returncode == 1 and result.stdout == b""
     assert result.stderr.decode().startswith("stdin")

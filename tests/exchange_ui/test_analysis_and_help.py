@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
@@ -124,33 +125,71 @@ def test_a_big_map_is_analysed_in_a_child_process_while_the_window_goes_on(windo
     assert sum(g.childCount() for g in groups) == len(panel.brief.findings)
 
 
-def test_a_child_analysing_a_map_no_longer_open_is_stopped(window, qtbot):
+def test_a_big_map_says_it_is_being_analysed_when_the_dock_opens(window, qtbot,
+                                                                 monkeypatch):
+    from journeymapper.ui.panels.analyser import Analyser
+
+    monkeypatch.setattr(Analyser, "out_of_process_at", 10)  # saas-trial: 31 touchpoints
+    assert window.open_path(EXAMPLES / "saas-trial.json")
+    window.exchange.show_analysis()
+    panel = window.exchange.analysis_dock.widget()
+    assert panel.analyser.running and panel.brief is None
+    assert panel.counts.text() == "<i>Analysing the map\u2026</i>"
+    qtbot.waitUntil(lambda: panel.brief is not None, timeout=30_000)
+    assert panel.counts.text().startswith("<b>") and "31 touchpoints" in panel.counts.text()
+
+
+def test_the_child_is_stopped_for_another_map_and_with_the_dock(window, qtbot):
+    from PySide6.QtCore import QProcess
+
     assert window.open_path(EXAMPLES / "saas-trial.json")
     panel = analysis_panel(window, qtbot)
     panel.analyser.out_of_process_at = 0
     panel.refresh()
-    job = panel.analyser._job
-    assert job is not None
-    with qtbot.waitSignal(job.cancelled, timeout=30_000):
-        assert window.open_path(EXAMPLES / "bakery.json")
+    first = panel.analyser._server
+    assert first is not None and panel.analyser.running
+    assert window.open_path(EXAMPLES / "bakery.json")  # what the child finds is of no use
+    assert first.state() is QProcess.ProcessState.NotRunning
     bakery = window.document.project
     qtbot.waitUntil(lambda: panel.brief.touchpoints == len(bakery.touchpoints)
                     and not panel.stale, timeout=30_000)
+    second = panel.analyser._server
+    assert second is not None and second is not first  # kept for the next analysis
+    add_flyer(window.document)  # the dock waits for the edits to pause...
+    assert panel._timer.isActive()
+    window.exchange.analysis_dock.hide()  # ... and not once it is hidden
+    assert panel.analyser._server is None and second.state() is QProcess.ProcessState.NotRunning
+    assert panel.stale and not panel._timer.isActive()
 
 
-def test_a_failing_child_analysis_is_reported(window, qtbot, monkeypatch):
+@pytest.mark.parametrize(("code", "said"), [
+    ("import sys; sys.stdin.readline(); print('error \"ValueError: no stages\"', flush=True);"
+     " sys.stdin.readline()", "ValueError: no stages"),
+    ("import sys; sys.stdin.readline(); sys.exit('no memory left')", "no memory left"),
+    ("import sys; sys.stdin.readline(); sys.exit(3)", "the analysis process stopped (exit code 3)"),
+    ("import os, signal; os.kill(os.getpid(), signal.SIGKILL)", "the analysis process crashed"),
+])
+def test_a_failing_child_analysis_is_reported(window, qtbot, monkeypatch, code, said):
     from journeymapper.ui.panels import analyser
-    from journeymapper.ui.process_job import command
 
     panel = analysis_panel(window, qtbot)
     panel.analyser.out_of_process_at = 0
-    monkeypatch.setattr(analyser, "analyse_command",
-                        lambda today: command("analyze", "-", "--brief", "--today=soon"))
+    monkeypatch.setattr(analyser, "server_command", lambda: ["-c", code])
     panel.refresh()
     qtbot.waitUntil(lambda: not panel.analyser.running, timeout=30_000)
     assert panel.brief is None
-    # The last line of what the child said, not its usage text.
-    assert panel.counts.text().endswith("'soon' is not a date (use YYYY-MM-DD)</span>")
+    assert panel.counts.text().endswith(f"The analysis failed: {said}</span>")
+
+
+def test_a_child_that_cannot_start_is_reported(window, qtbot, monkeypatch, tmp_path):
+    from journeymapper.ui.panels import analyser
+
+    panel = analysis_panel(window, qtbot)
+    panel.analyser.out_of_process_at = 0
+    monkeypatch.setattr(analyser.sys, "executable", str(tmp_path / "no-python"))
+    panel.refresh()
+    qtbot.waitUntil(lambda: not panel.analyser.running, timeout=30_000)
+    assert f"cannot start {tmp_path / 'no-python'}" in panel.counts.text()
 
 
 def test_start_up_does_not_load_the_analysis(tmp_path):

@@ -105,7 +105,7 @@ def test_cancelling_a_running_pdf_stops_it_and_writes_nothing(window, exchange, 
 
 
 def python_job(code, **options):
-    from journeymapper.ui.process_job import ProcessJob
+    from journeymapper.ui.dialogs.process_job import ProcessJob
 
     return ProcessJob(["-c", code], **options)
 
@@ -144,7 +144,7 @@ def test_a_process_job_fails_with_what_the_child_said(qtbot):
 
 
 def test_a_process_job_that_cannot_start_says_so(qtbot, tmp_path):
-    from journeymapper.ui.process_job import ProcessJob
+    from journeymapper.ui.dialogs.process_job import ProcessJob
 
     job = ProcessJob([], program=str(tmp_path / "no-python"))
     said = []
@@ -280,32 +280,3 @@ def test_menus_hold_every_exchange_command(window):
     assert "Save as Template" in file_texts
     assert {"Analyze Journey", "Project Settings"} <= set(texts(menus.tools))
     assert {"Keyboard Shortcuts", "About Journeymapper"} <= set(texts(menus.help))
-
-
-def test_a_process_job_can_keep_its_output_whole(qtbot):
-    job = python_job("import sys; sys.stdout.write('progress 1 2\\n' + 'x' * 200_000)",
-                     keep_output=True)
-    steps = []
-    job.progressed.connect(lambda done, total: steps.append((done, total)))
-    with qtbot.waitSignal(job.succeeded, timeout=30_000) as done:
-        job.start()
-    assert done.args == [b"progress 1 2\n" + b"x" * 200_000] and job.output == done.args[0]
-    assert steps == []  # nothing read as progress
-
-
-def test_at_quit_exports_finish_and_other_jobs_end(qtbot):
-    from PySide6.QtCore import QProcess
-
-    from journeymapper.ui import process_job
-
-    export = python_job("import time; time.sleep(0.5); print('written')", keep_output=True)
-    analysis = python_job("import time; time.sleep(60)", wait_at_quit=False)
-    export.start()
-    analysis.start()
-    qtbot.waitUntil(lambda: all(job.process.state() is QProcess.ProcessState.Running
-                                for job in (export, analysis)), timeout=30_000)
-    process_job._end_jobs()  # what quitting the app runs
-    assert export.process.exitStatus() is QProcess.ExitStatus.NormalExit
-    assert export.process.exitCode() == 0 and export.output == b"written\n"
-    assert analysis.process.exitStatus() is QProcess.ExitStatus.CrashExit  # not 60 s later
-    qtbot.waitUntil(lambda: not export.running and not analysis.running)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from journeymapper.ui.process_job import export_command
+from journeymapper.ui.dialogs.process_job import export_command
 
 
 @dataclass(frozen=True)

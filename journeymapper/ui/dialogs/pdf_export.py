@@ -40,7 +40,7 @@ from journeymapper.export.options import (
     resolve_options,
 )
 from journeymapper.ui.dialogs.export_files import ExchangeSettings, ask_save_path
-from journeymapper.ui.process_job import ProcessJob, pdf_command
+from journeymapper.ui.dialogs.process_job import ProcessJob, pdf_command
 
 PDF_FILTER = "PDF documents (*.pdf);;All files (*)"
 

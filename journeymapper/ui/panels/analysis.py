@@ -7,8 +7,9 @@ is about, and the canvas follows.
 
 The analysis runs once per burst of changes (debounced) and only while the dock is visible; a
 hidden dock just remembers that it is stale. A big map is analysed in a child process (see
-``analyser``) while the window goes on. This module is imported when the dock is first shown,
-so networkx, behind ``journeymapper.analysis``, never loads at start-up.
+``analyser``) while the window goes on; the child ends when the dock is hidden. This module
+is imported when the dock is first shown, so networkx, behind ``journeymapper.analysis``,
+never loads at start-up.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from decimal import Decimal
 from html import escape
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QTabWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from journeymapper.analysis import Category, Severity
@@ -121,7 +122,7 @@ class AnalysisPanel(QWidget):
     # ----- refreshing ---------------------------------------------------------------------
     @property
     def stale(self) -> bool:
-        """True when the map changed since the analysis shown."""
+        """True when the map changed since the analysis shown (or under way)."""
         return self._stale
 
     def refresh(self) -> None:
@@ -135,6 +136,8 @@ class AnalysisPanel(QWidget):
         if self.brief is not None:
             self._note(ANALYSING_NOTE)
         self.analyser.start(self.document.project, self.today())
+        if self.analyser.running and self.brief is None:  # a big map, shown for the first time
+            self.counts.setText("<i>Analysing the map\u2026</i>")
 
     def _analysed(self, brief: Brief, waited_ms: float) -> None:
         started = time.perf_counter()
@@ -189,8 +192,15 @@ class AnalysisPanel(QWidget):
                 self._note(STALE_NOTE)
             self._timer.start()
 
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        if self.analyser.running:  # what it was finding will not be shown
+            self._stale = True
+        self.analyser.stop()
+        self._timer.stop()  # stale, if it was running: analysed when shown again
+
     def _replaced(self) -> None:
-        self.analyser.cancel()  # another map: what the child finds is of no use
+        self.analyser.stop()  # another map: what the child was finding is of no use
         self._schedule()
 
     def _select(self, refs: list[Ref]) -> None:

@@ -1,6 +1,5 @@
 """A ``journeymapper`` command run in a child process, with progress: every File > Export
-but the pictures (PDF, CSV, Excel, calendar, Mermaid, PowerPoint), and the analysis dock's
-analysis of a big map (``journeymapper analyze - --brief``, whose stdout is the result).
+but the pictures (PDF, CSV, Excel, calendar, Mermaid, PowerPoint).
 
 Exporting is Python from end to end (reportlab, openpyxl, python-pptx). On a worker thread it
 held the interpreter's lock against the GUI thread, so that a key pressed during the export
@@ -53,10 +52,7 @@ def export_command(name: str, output: str, persona: str | None = None) -> list[s
 class ProcessJob(QObject):
     """``python ARGUMENTS`` in a child process, fed ``stdin``; succeeds with ``result`` when
     it exits with 0, fails with what it wrote on stderr otherwise. Its signals arrive on the
-    GUI thread. Its stdout is read as progress lines, or with ``keep_output`` kept whole in
-    ``output`` (then it succeeds with those bytes). When the app quits, it waits for the job
-    to finish its file, or with ``wait_at_quit`` False ends it. ``name`` is what the messages
-    call the job.
+    GUI thread.
 
     A job has no Qt parent: a running job keeps itself alive (in ``_alive``) until it
     finishes, so closing the dialog or window that started it cannot delete the object the
@@ -79,8 +75,7 @@ class ProcessJob(QObject):
     """After any of succeeded, failed or cancelled."""
 
     def __init__(self, arguments: Sequence[str], stdin: bytes = b"", result: object = None,
-                 program: str = sys.executable, keep_output: bool = False,
-                 wait_at_quit: bool = True, name: str = "export") -> None:
+                 program: str = sys.executable) -> None:
         super().__init__()
         self._running = False
         self.last_progress: tuple[int, int] | None = None
@@ -90,8 +85,6 @@ class ProcessJob(QObject):
         self._stdin, self._result = stdin, result
         self._cancel_asked = False
         self._pending = b""  # the start of a stdout line still being written
-        self._keep_output, self.wait_at_quit, self.name = keep_output, wait_at_quit, name
-        self._output: list[bytes] = []
         self.process = QProcess(self)
         self.process.setProgram(program)
         self.process.setArguments(list(arguments))
@@ -109,7 +102,7 @@ class ProcessJob(QObject):
         """Start the child process."""
         self._running = True
         ProcessJob._alive.add(self)
-        _hook_quit()
+        _wait_at_quit()
         self.process.start()
 
     def cancel(self) -> None:
@@ -128,11 +121,6 @@ class ProcessJob(QObject):
         if self.process.state() is not QProcess.ProcessState.NotRunning:
             self.process.waitForFinished(-1)
 
-    @property
-    def output(self) -> bytes:
-        """What the child wrote on stdout so far, with ``keep_output``."""
-        return b"".join(self._output)
-
     def _remember(self, done: int, total: int) -> None:
         self.last_progress = (done, total)
 
@@ -150,9 +138,6 @@ class ProcessJob(QObject):
         self._stdin = b""
 
     def _read(self, *, last: bool = False) -> None:
-        if self._keep_output:
-            self._output.append(self.process.readAllStandardOutput().data())
-            return
         lines = (self._pending + self.process.readAllStandardOutput().data()).split(b"\n")
         self._pending = b"" if last else lines.pop()
         for line in lines:
@@ -162,15 +147,15 @@ class ProcessJob(QObject):
 
     def _ended(self, code: int, status: QProcess.ExitStatus) -> None:
         self._read(last=True)
-        if status is QProcess.ExitStatus.NormalExit and code == 0:  # even if cancelled late
-            self.succeeded.emit(self.output if self._keep_output else self._result)
+        if status is QProcess.ExitStatus.NormalExit and code == 0:
+            self.succeeded.emit(self._result)  # done before the cancel reached it
         elif self._cancel_asked:
             self.cancelled.emit()
         else:
             said = self.process.readAllStandardError().data().decode("utf-8", "replace").strip()
-            self.failed.emit(said or (f"The {self.name} stopped unexpectedly (exit code {code})."
+            self.failed.emit(said or (f"The export stopped unexpectedly (exit code {code})."
                                       if status is QProcess.ExitStatus.NormalExit
-                                      else f"The {self.name} process crashed."))
+                                      else "The export process crashed."))
         self.finished.emit()
 
     def _error(self, error: QProcess.ProcessError) -> None:
@@ -184,18 +169,10 @@ class ProcessJob(QObject):
 _quit_hooked = False
 
 
-def _hook_quit() -> None:
-    """Let running exports finish their file when the app quits, and end the jobs nobody
-    will read (hooked once per process)."""
+def _wait_at_quit() -> None:
+    """Let running exports finish their file when the app quits (hooked once per process)."""
     global _quit_hooked
     app = QCoreApplication.instance()
     if not _quit_hooked and app is not None:
         _quit_hooked = True
-        app.aboutToQuit.connect(_end_jobs)
-
-
-def _end_jobs() -> None:
-    for job in list(ProcessJob._alive):
-        if not job.wait_at_quit:
-            job.process.kill()
-        job.wait()
+        app.aboutToQuit.connect(lambda: [job.wait() for job in list(ProcessJob._alive)])
