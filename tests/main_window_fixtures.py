@@ -20,7 +20,8 @@ def temporary_settings(tmp_path, qapp):
 
 @pytest.fixture
 def make_window(qtbot, temporary_settings):
-    """Build shown main windows; at the end they close, discarding unsaved changes."""
+    """Build shown main windows; at the end they close, discarding unsaved changes and
+    stopping the exports still running."""
     made: list[MainWindow] = []
 
     def make() -> MainWindow:
@@ -34,11 +35,12 @@ def make_window(qtbot, temporary_settings):
         return win
 
     yield make
-    original = dialogs.ask_save_changes
+    original = dialogs.ask_save_changes, dialogs.ask_running_exports
     dialogs.ask_save_changes = lambda *args: dialogs.Answer.DISCARD
+    dialogs.ask_running_exports = lambda *args: dialogs.Leaving.STOP
     try:
         for win in made:
             win.close()
             win.deleteLater()
     finally:
-        dialogs.ask_save_changes = original
+        dialogs.ask_save_changes, dialogs.ask_running_exports = original

@@ -1,4 +1,5 @@
-"""The few questions the app asks: save changes?, which file?, and error messages."""
+"""The few questions the app asks: save changes?, wait for the exports?, which file?, and
+error messages."""
 
 from __future__ import annotations
 
@@ -30,6 +31,34 @@ def ask_save_changes(parent: QWidget, name: str) -> Answer:
     if answer == QMessageBox.StandardButton.Discard:
         return Answer.DISCARD
     return Answer.CANCEL
+
+
+class Leaving(Enum):
+    """What to do with the exports still running when the window is closed."""
+
+    WAIT = "wait"  # close the window once they are written
+    STOP = "stop"  # stop them (nothing is written) and close
+    STAY = "stay"  # keep the window open
+
+
+def ask_running_exports(parent: QWidget, names: list[str]) -> Leaving:
+    """Close when written / Stop / Cancel, for exports still being written."""
+    shown = ", ".join(f"\u201c{name}\u201d" for name in names)
+    box = QMessageBox(QMessageBox.Icon.Question, "Exports still running",
+                      f"{shown} {'is' if len(names) == 1 else 'are'} still being written.",
+                      QMessageBox.StandardButton.Cancel, parent)
+    box.setInformativeText("Close the window once the export is done, or stop it now? A "
+                           "stopped export leaves no file behind.")
+    wait = box.addButton("Close When Done", QMessageBox.ButtonRole.AcceptRole)
+    stop = box.addButton("Stop Export", QMessageBox.ButtonRole.DestructiveRole)
+    box.setDefaultButton(wait)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is wait:
+        return Leaving.WAIT
+    if clicked is stop:
+        return Leaving.STOP
+    return Leaving.STAY
 
 
 def show_error(parent: QWidget, title: str, message: str) -> None:

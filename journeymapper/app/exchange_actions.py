@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -28,7 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from journeymapper import io
+from journeymapper.app import dialogs
 from journeymapper.app.actions import make_action
+from journeymapper.app.dialogs import Leaving
 from journeymapper.app.settings import APPLICATION, ORGANISATION
 from journeymapper.document import Kind
 from journeymapper.model import Project
@@ -81,6 +83,8 @@ class Exchange(QObject):
             widget.hide()
             window.statusBar().addPermanentWidget(widget)
         self.jobs: set[ProcessJob] = set()
+        self._close_when_done = False
+        window.close_checks.append(self.may_close)
         self.pdf_dialog: PdfExportDialog | None = None
         self.import_dialog: TouchpointImportDialog | None = None
         self.actions: dict[str, QAction] = {}
@@ -204,6 +208,21 @@ class Exchange(QObject):
         for job in list(self.jobs):
             job.cancel()
 
+    def may_close(self) -> bool:
+        """Whether the window may close: with exports still running, as the user says (the
+        window closes once they are done, or they stop, or the window stays)."""
+        if not self.jobs:
+            return True
+        names = sorted(Path(job.info["path"]).name for job in self.jobs)
+        answer = dialogs.ask_running_exports(self.window, names)
+        if answer is Leaving.STOP:
+            self.cancel_exports()
+            return True
+        if answer is Leaving.WAIT:
+            self._close_when_done = True
+            self._show_busy(f"Exporting {', '.join(names)}\u2026 the window closes when done")
+        return False
+
     def _show_busy(self, text: str) -> None:
         self.busy_label.setText(text)
         for widget in (self.busy_label, self.busy, self.busy_cancel):
@@ -214,6 +233,9 @@ class Exchange(QObject):
         if not self.jobs:
             for widget in (self.busy_label, self.busy, self.busy_cancel):
                 widget.hide()
+            if self._close_when_done:  # the user closed the window meanwhile
+                self._close_when_done = False
+                QTimer.singleShot(0, self.window.close)
 
     def export_image(self, kind: str, path: str | None = None) -> bool:
         """Draw the whole map as a PNG or SVG (on this thread: scenes are not thread-safe)."""

@@ -89,6 +89,9 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
         self._update_title()
         self.view.setFocus()
+        self.close_checks: list[Callable[[], bool]] = []
+        """Asked in turn when the window is closed, before unsaved changes: each may ask the
+        user, and keep the window open by returning False (the exports still running)."""
         # One dock per step: a visible one builds its contents then, the others when shown.
         self._startup_steps: list[Callable[[], None]] = [self._install_features,
                                                          *(dock.release for dock in held)]
@@ -306,7 +309,7 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.view.fit_to_window)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.maybe_save():
+        if not all(check() for check in self.close_checks) or not self.maybe_save():
             event.ignore()
             return
         self.commands.presentation.setChecked(False)

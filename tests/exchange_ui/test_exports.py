@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 import re
 import subprocess
+from dataclasses import dataclass
 
 import pytest
 from PySide6.QtCore import QUrl
@@ -17,7 +18,7 @@ from journeymapper.document import Kind
 from journeymapper.io import save
 from journeymapper.paths import EXAMPLES
 from journeymapper.ui.dialogs.export_files import file_stem
-from journeymapper.ui.dialogs.file_formats import FORMATS
+from journeymapper.ui.dialogs.file_formats import FORMATS, FileFormat
 from journeymapper.ui.dialogs.map_image import PNG_SCALE
 
 FORMAT = {f.name: f for f in FORMATS}
@@ -280,3 +281,54 @@ def test_menus_hold_every_exchange_command(window):
     assert "Save as Template" in file_texts
     assert {"Analyze Journey", "Project Settings"} <= set(texts(menus.tools))
     assert {"Keyboard Shortcuts", "About Journeymapper"} <= set(texts(menus.help))
+
+
+@dataclass(frozen=True)
+class ChildFormat(FileFormat):
+    """A format whose child runs ``code`` (OUT: the output path) after reading the map."""
+
+    code: str = ""
+
+    def arguments(self, output: str, persona: str | None) -> list[str]:
+        return ["-c", "import pathlib, sys, time\nOUT = pathlib.Path(sys.argv[1])\n"
+                      "sys.stdin.buffer.read()\n" + self.code, output]
+
+
+def child_format(code: str) -> ChildFormat:
+    return ChildFormat("csv", "&CSV", "CSV", "csv", "CSV files (*.csv)", code=code)
+
+
+@pytest.mark.parametrize("answer", ["stay", "stop"])
+def test_closing_with_an_export_running_asks_first(window, exchange, qtbot, tmp_path,
+                                                   monkeypatch, answer):
+    from journeymapper.app import dialogs
+
+    asked = []
+    monkeypatch.setattr(dialogs, "ask_running_exports",
+                        lambda parent, names: asked.append(names) or dialogs.Leaving(answer))
+    job = exchange.export_file(child_format("time.sleep(60)"), str(tmp_path / "slow.csv"))
+    if answer == "stay":
+        window.close()
+        assert asked == [["slow.csv"]]
+        assert window.isVisible() and job.running
+        with qtbot.waitSignal(job.cancelled, timeout=30_000):
+            exchange.cancel_exports()
+        return
+    with qtbot.waitSignal(job.cancelled, timeout=30_000):  # not a minute later
+        window.close()
+    assert asked == [["slow.csv"]] and not window.isVisible()
+
+
+def test_the_window_can_close_once_its_exports_are_done(window, exchange, qtbot, tmp_path,
+                                                        monkeypatch):
+    from journeymapper.app import dialogs
+
+    monkeypatch.setattr(dialogs, "ask_running_exports",
+                        lambda parent, names: dialogs.Leaving.WAIT)
+    out = tmp_path / "soon.csv"
+    job = exchange.export_file(child_format("time.sleep(1)\nOUT.write_text('a,b')"), str(out))
+    window.close()
+    assert window.isVisible() and job.running  # the user can still work meanwhile
+    assert "the window closes when done" in exchange.busy_label.text()
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=30_000)
+    assert out.read_text() == "a,b"
