@@ -56,9 +56,12 @@ class TouchpointScore(NamedTuple):
         }
 
 
-def score(project: Project, tp: Touchpoint, order: int = 0) -> TouchpointScore:
-    """The importance-performance scores of one touchpoint."""
-    importance = project.importance(tp)
+def score(project: Project, tp: Touchpoint, order: int = 0,
+          importance: float | None = None) -> TouchpointScore:
+    """The importance-performance scores of one touchpoint (``importance``: its importance,
+    when known)."""
+    if importance is None:
+        importance = project.importance(tp)
     return TouchpointScore(
         touchpoint_id=tp.id,
         order=order,
@@ -78,7 +81,9 @@ def score_touchpoints(project: Project,
     """Scores of ``touchpoints`` (default all), in project order."""
     order = {tp.id: i for i, tp in enumerate(project.touchpoints)}
     chosen = project.touchpoints if touchpoints is None else touchpoints
-    return [score(project, tp, order[tp.id]) for tp in chosen]
+    importances = project.scoring.importances(chosen)
+    return [score(project, tp, order[tp.id], importance)
+            for tp, importance in zip(chosen, importances, strict=True)]
 
 
 def action_list(scores: Sequence[TouchpointScore]) -> list[TouchpointScore]:

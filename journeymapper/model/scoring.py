@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from pydantic import Field
 
 from journeymapper.model.enums import Quadrant
@@ -28,11 +30,17 @@ class Scoring(Entity):
 
     def importance(self, touchpoint: Touchpoint) -> float:
         """Weighted score of the touchpoint's criteria, 0..100 (0 when no weight is set)."""
-        total_weight = sum(c.weight for c in self.criteria)
-        if total_weight <= 0:
-            return 0.0
-        weighted = sum(c.weight * touchpoint.scores.get(c.id, 0) for c in self.criteria)
-        return round(100.0 * weighted / (total_weight * SCORE_MAX), 1)
+        return self.importances((touchpoint,))[0]
+
+    def importances(self, touchpoints: Iterable[Touchpoint]) -> list[float]:
+        """``importance`` of each touchpoint, the criteria read once for all of them (reading
+        each criterion's fields again for every touchpoint was half the matrix's time)."""
+        weights = [(c.id, c.weight) for c in self.criteria]
+        scale = sum(weight for _, weight in weights) * SCORE_MAX
+        if scale <= 0:
+            return [0.0 for _ in touchpoints]
+        return [round(100.0 * sum(weight * tp.scores.get(cid, 0) for cid, weight in weights)
+                      / scale, 1) for tp in touchpoints]
 
 
 def performance_percent(touchpoint: Touchpoint) -> float:

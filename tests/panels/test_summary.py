@@ -118,3 +118,22 @@ def test_selecting_rings_the_dot_over_the_matrix_drawn_before(qtbot, summary, se
     matrix.resize(matrix.width() + 40, matrix.height())
     matrix.grab()
     assert drawn == [1, 1]
+
+
+def test_an_edit_that_moves_no_dot_keeps_the_matrix_picture(qtbot, summary, doc,
+                                                             monkeypatch):
+    matrix = summary.matrix
+    matrix.grab()
+    drawn = []
+    paint_matrix = type(matrix)._paint_matrix
+    monkeypatch.setattr(type(matrix), "_paint_matrix",
+                        lambda self, painter: (drawn.append(1), paint_matrix(self, painter)))
+    doc.edit(Kind.TOUCHPOINT, "tp-flyer", name="Leaflet")
+    summary.refresh()
+    matrix.grab()
+    assert drawn == []  # the same dots: the picture stands...
+    assert "Leaflet" in {p.name for p in matrix.points()}  # ... and the tooltip has the name
+    doc.edit(Kind.TOUCHPOINT, "tp-flyer", scores={"reach": 5, "influence": 5, "frequency": 5})
+    summary.refresh()
+    matrix.grab()
+    assert drawn == [1]  # a dot moved

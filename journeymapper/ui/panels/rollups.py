@@ -55,12 +55,10 @@ def unplanned(project: Project) -> list[tuple[Touchpoint, str]]:
 
 def matrix_points(project: Project) -> list[MatrixPoint]:
     """Every touchpoint's importance, performance and quadrant (the model's rules)."""
-    points = []
-    for tp in project.touchpoints:
-        importance = project.scoring.importance(tp)
-        points.append(MatrixPoint(tp.id, tp.name, importance, performance_percent(tp),
-                                  quadrant(importance, tp)))
-    return points
+    importances = project.scoring.importances(project.touchpoints)
+    return [MatrixPoint(tp.id, tp.name, importance, performance_percent(tp),
+                        quadrant(importance, tp))
+            for tp, importance in zip(project.touchpoints, importances, strict=True)]
 
 
 def budget_by(project: Project, grouping: str,
