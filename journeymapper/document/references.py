@@ -42,8 +42,7 @@ def check_references(doc: Document, kind: Kind, data: dict[str, Any]) -> str | N
         if data["source_id"] == data["target_id"]:
             checks.append("target_id: a link cannot point to its own source")
         flow = (data["source_id"], data["target_id"], data["persona_id"])
-        if any((ln.source_id, ln.target_id, ln.persona_id) == flow and ln.id != data["id"]
-               for ln in doc.project.links):
+        if doc.links_joining(flow) - {data["id"]}:
             checks.append("these touchpoints are already linked")
     return next((c for c in checks if c), None)
 

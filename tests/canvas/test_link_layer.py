@@ -173,3 +173,21 @@ def test_links_out_of_sight_wait_until_the_drop(scene):
     both.follow(40, 0, QRectF(-1e6, -1e6, 2e6, 2e6))
     assert scene.links["l1"].line() == before
     assert "l1" in both.stale
+
+
+def test_many_links_run_at_once_repaint_the_view_whole(scene, doc, view, qtbot, monkeypatch):
+    from journeymapper.ui.canvas import scene as scene_module
+
+    monkeypatch.setattr(scene_module, "REPAINT_WHOLE_AT", 2)  # "many": the sample's links
+    qtbot.wait(20)
+    regions = Repaints(view)
+    link = scene.links["l1"]
+    before = QRectF(link.boundingRect())
+    doc.create(Kind.STAGE, name="Inserted", index=0)  # every card moves right
+    scene.flush()
+    assert link.boundingRect() != before and not scene.link_layer.repaint_whole
+    qtbot.waitUntil(lambda: bool(regions.rects))
+    seen = view.mapToScene(view.viewport().rect()).boundingRect()
+    assert any(r.adjusted(-2, -2, 2, 2).contains(seen) for r in regions.rects)
+    area, centre = _probe(scene, link)  # and the link is drawn where it is now
+    assert color_near(_render(scene, area), int(centre.x()), int(centre.y()), style.LINK)

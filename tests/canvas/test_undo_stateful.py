@@ -168,6 +168,10 @@ class DocumentMachine(RuleBasedStateMachine):
         assert set(scene.cards) == {t.id for t in p.touchpoints}
         assert set(scene.notes) == {n.id for n in p.notes}
         assert set(scene.links) == {ln.id for ln in p.links}
+        flows: dict[tuple, set[str]] = {}  # the document's index of what each link joins
+        for ln in p.links:
+            flows.setdefault((ln.source_id, ln.target_id, ln.persona_id), set()).add(ln.id)
+        assert {f: ids for f, ids in self.doc._flows.items() if ids} == flows
         for tp in p.touchpoints:
             card = scene.cards[tp.id]
             assert (card.x(), card.y()) == (layout.cards[tp.id].x, layout.cards[tp.id].y)

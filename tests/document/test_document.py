@@ -87,6 +87,22 @@ def test_links_are_checked(doc: Document) -> None:
         doc.create(Kind.LINK, source_id="t1", target_id="t1")
 
 
+def test_a_link_moved_elsewhere_frees_the_flow_it_had(doc: Document) -> None:
+    (link,) = doc.project.links
+    flow = (link.source_id, link.target_id, link.persona_id)
+    doc.edit(Kind.LINK, link.id, persona_id=None)
+    new = doc.create(Kind.LINK, source_id=flow[0], target_id=flow[1], persona_id=flow[2])
+    with pytest.raises(EditError, match="already linked"):  # the edited one holds this flow
+        doc.create(Kind.LINK, source_id=flow[0], target_id=flow[1])
+    doc.undo_stack.undo()  # the new link goes: the flow is free again...
+    assert doc.find(Kind.LINK, new) is None
+    doc.undo_stack.undo()  # ... and the link takes it back
+    assert doc.links_joining(flow) == {link.id}
+    assert doc.links_joining((flow[0], flow[1], None)) == set()
+    doc.remove([(Kind.LINK, link.id)])
+    assert doc.links_joining(flow) == set()
+
+
 def test_move_cards_and_multi_edit_are_single_steps(doc: Document) -> None:
     before = dumps(doc.project)
     doc.move_cards({(Kind.TOUCHPOINT, "t1"): ("loyalty", "backstage", 10, 20),

@@ -59,6 +59,8 @@ NO_CONTENTS = QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
 CACHED = QGraphicsItem.CacheMode.DeviceCoordinateCache
 # Deeper BSP trees cost seconds to build when long links cross thousands of leaves.
 MAX_BSP_DEPTH = 10
+REPAINT_WHOLE_AT = 500
+"""Running this many links at once repaints the scene whole rather than each link's box."""
 
 
 def qrect(rect: Rect) -> QRectF:
@@ -192,17 +194,25 @@ class MapScene(QGraphicsScene):
                                           body.height())
             return rects[card_id]
 
-        with self.link_layer.captions.board.batch():
-            for link in links:
-                source, target = rect_of(link.source_id), rect_of(link.target_id)
-                shown = source is not None and target is not None
-                if shown != link.isVisible():
-                    link.refresh()  # where it was, or will be
-                    link.setVisible(shown)
-                if source is not None and target is not None:
-                    link.run(source, target)
-                else:
-                    link.drop_caption()
+        layer = self.link_layer
+        whole = len(links) >= REPAINT_WHOLE_AT and not layer.repaint_whole
+        layer.repaint_whole |= whole
+        try:
+            with layer.captions.board.batch():
+                for link in links:
+                    source, target = rect_of(link.source_id), rect_of(link.target_id)
+                    shown = source is not None and target is not None
+                    if shown != link.isVisible():
+                        link.refresh()  # where it was, or will be
+                        link.setVisible(shown)
+                    if source is not None and target is not None:
+                        link.run(source, target)
+                    else:
+                        link.drop_caption()
+        finally:
+            if whole:
+                layer.repaint_whole = False
+                self.update()
 
     def persona_filter(self) -> str | None:
         """The persona whose journey is highlighted (None: everyone)."""

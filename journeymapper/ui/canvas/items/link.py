@@ -236,6 +236,8 @@ class LinkItem(QGraphicsRectItem):
                 or not isValid(self.layer):
             return
         self.layer.link_changed(self)
+        if self.layer.repaint_whole:
+            return
         # Scene updates, not the layer's: Qt repaints all of an item that asks for a part
         # when anyone listens to the scene's changes (the overview does), and the layer
         # covers the whole map.

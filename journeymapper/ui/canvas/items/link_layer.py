@@ -55,6 +55,10 @@ class LinkLayer(MapLayer):
         self._still: StillLinks | None = None
         self._carried = CarriedLinks()
         self._let_go = False  # release the still picture once the next frame is painted
+        self.repaint_whole = False
+        """While True, a link that moves does not ask to repaint its own box: the scene is
+        repainted whole afterwards (thousands of links run again at once, as when a stage
+        is inserted, asked for thousands of repaints, most of them off screen)."""
 
     def links_in(self, rect: QRectF) -> list[LinkItem]:
         """The visible links whose boxes meet ``rect``."""
