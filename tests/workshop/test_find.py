@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from journeymapper.document import Kind
-from journeymapper.ui.canvas.find import MatchItem
+from journeymapper.ui.canvas.find import CURRENT, MATCH, FindBar
 from journeymapper.ui.canvas.search import find_cards, fold
 
 K = Qt.Key
@@ -19,8 +19,9 @@ def expected_matches(project, text: str) -> set[tuple[Kind, str]]:
     return found | {(Kind.NOTE, n.id) for n in project.notes if needle in fold(n.text)}
 
 
-def halos(window) -> list[MatchItem]:
-    return [i for i in window.scene.items() if isinstance(i, MatchItem)]
+def halos(window) -> list:
+    """The cards with a halo."""
+    return window.findChild(FindBar).halos.refs()
 
 
 def card_visible(window, ref) -> bool:
@@ -44,9 +45,9 @@ def test_typing_highlights_every_match_and_jumps_to_the_first(window, workshop, 
     assert len(expected) >= 3
     assert set(bar.matches()) == expected
     assert bar.count.text() == f"1 of {len(expected)}"
-    assert len(halos(window)) == len(expected)
-    assert sum(h.is_current() for h in halos(window)) == 1
+    assert set(halos(window)) == expected
     first = bar.matches()[0]
+    assert bar.halos.current() == first
     assert window.selection.items() == [first]
     assert card_visible(window, first)
 
@@ -113,3 +114,31 @@ def test_the_bar_sits_over_the_map_and_is_not_a_dialog(window, workshop, qtbot):
     assert not bar.isWindow()
     viewport = window.view.viewport().geometry()
     assert viewport.contains(bar.geometry())
+
+
+def test_the_halos_are_drawn_round_the_matches_only(window, workshop, qtbot):
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    bar = open_and_type(window, workshop, qtbot, "tom")
+    window.scene.link_layer.setVisible(False)  # a link may leave a card where we look
+    first, second = bar.matches()[:2]
+    other = next((Kind.TOUCHPOINT, tp.id) for tp in window.document.project.touchpoints
+                 if (Kind.TOUCHPOINT, tp.id) not in bar.matches())
+
+    def just_left_of(ref) -> QColor:  # in the halo's ring, outside the card
+        rect = window.scene.model_rect(*ref)
+        area = QRectF(rect.left() - 20, rect.center().y() - 10, 20, 20)
+        image = QImage(20, 20, QImage.Format.Format_ARGB32)
+        image.fill(QColor("#ffffff"))
+        painter = QPainter(image)
+        window.scene.render(painter, QRectF(image.rect()), area)
+        painter.end()
+        return QColor(image.pixel(15, 10))
+
+    assert just_left_of(first).name() == CURRENT.name()
+    assert just_left_of(second).name() == MATCH.name()
+    assert just_left_of(other).name() not in (CURRENT.name(), MATCH.name())
+    qtbot.keyClick(bar.edit, K.Key_Return)  # the next match becomes the current one
+    assert just_left_of(first).name() == MATCH.name()
+    assert just_left_of(second).name() == CURRENT.name()

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from journeymapper.document import Kind
 from journeymapper.layout import MapLayout
-from journeymapper.model import Project
+from journeymapper.model import Note, Project, Touchpoint
 from journeymapper.ui.selection import Ref
 
 
@@ -26,13 +26,14 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
-def searchable_texts(project: Project) -> Iterable[tuple[Ref, list[str]]]:
-    """Each card and the texts a search looks at: a touchpoint's name, owner, tags, notes and
-    description; a sticky note's text."""
+def searchable_texts(project: Project) -> Iterable[tuple[Ref, Touchpoint | Note, list[str]]]:
+    """Each card, its item and the texts a search looks at: a touchpoint's name, owner, tags,
+    notes and description; a sticky note's text."""
     for tp in project.touchpoints:
-        yield (Kind.TOUCHPOINT, tp.id), [tp.name, tp.owner, *tp.tags, tp.notes, tp.description]
+        yield ((Kind.TOUCHPOINT, tp.id), tp,
+               [tp.name, tp.owner, *tp.tags, tp.notes, tp.description])
     for note in project.notes:
-        yield (Kind.NOTE, note.id), [note.text]
+        yield (Kind.NOTE, note.id), note, [note.text]
 
 
 def find_cards(project: Project, layout: MapLayout, query: str) -> list[Ref]:
@@ -46,13 +47,11 @@ def find_cards(project: Project, layout: MapLayout, query: str) -> list[Ref]:
         return []
     stage_index = {s.id: i for i, s in enumerate(project.stages)}
     lane_index = {ln.id: i for i, ln in enumerate(project.lanes)}
-    cells = {(Kind.TOUCHPOINT, tp.id): (tp.stage_id, tp.lane_id) for tp in project.touchpoints}
-    cells.update({(Kind.NOTE, n.id): (n.stage_id, n.lane_id) for n in project.notes})
     found: list[tuple[tuple[int, int, float, float], Ref]] = []
-    for ref, texts in searchable_texts(project):
+    for ref, card, texts in searchable_texts(project):
         if not any(needle in fold(t) for t in texts if t):
             continue
-        stage_id, lane_id = cells[ref]
+        stage_id, lane_id = card.stage_id, card.lane_id
         table = layout.cards if ref[0] is Kind.TOUCHPOINT else layout.notes
         rect = table.get(ref[1])
         x, y = (rect.x, rect.y) if rect is not None else (0.0, 0.0)
