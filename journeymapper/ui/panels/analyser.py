@@ -78,7 +78,7 @@ class Analyser(QObject):
         self._waiting = False
         self._answer.clear()
         if server is not None:
-            server.finished.disconnect(self._ended)
+            server.blockSignals(True)  # nothing more of it is read: a new one may start
             server.kill()
             server.waitForFinished(1000)  # a killed process goes at once; no zombie is left
             server.deleteLater()
