@@ -56,6 +56,20 @@ def test_clicking_a_finding_selects_its_touchpoints(window, qtbot):
     assert shown.contains(card.sceneBoundingRect().center())
 
 
+def test_a_finding_about_a_card_deleted_since_selects_what_is_left(window, qtbot):
+    assert window.open_path(EXAMPLES / "saas-trial.json")
+    panel = analysis_panel(window, qtbot)
+    tree = panel.findings
+    item = next(row for i in range(tree.topLevelItemCount())
+                for row in (tree.topLevelItem(i).child(j)
+                            for j in range(tree.topLevelItem(i).childCount()))
+                if len(tree.refs_of(row)) >= 2)
+    named = [i for kind, i in tree.refs_of(item) if kind is Kind.TOUCHPOINT]
+    window.document.remove([(Kind.TOUCHPOINT, named[0])])  # the dock has not looked again
+    click(qtbot, panel.findings, item)
+    assert window.selection.ids(Kind.TOUCHPOINT) == named[1:]
+
+
 def test_groups_funnel_paths_coverage_and_actions(window, qtbot):
     assert window.open_path(EXAMPLES / "saas-trial.json")
     panel = analysis_panel(window, qtbot)

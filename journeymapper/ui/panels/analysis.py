@@ -204,8 +204,11 @@ class AnalysisPanel(QWidget):
         self._schedule()
 
     def _select(self, refs: list[Ref]) -> None:
-        self.selection.set_items(refs)
-        self.items_selected.emit(refs)
+        # What the brief names may have gone since (an edit while the map was analysed).
+        refs = [ref for ref in refs if self.document.find(*ref) is not None]
+        if refs:
+            self.selection.set_items(refs)
+            self.items_selected.emit(refs)
 
     # ----- tabs ---------------------------------------------------------------------------
     def _show_findings(self, brief: Brief) -> None:
