@@ -1,9 +1,9 @@
 """``Brief``: what the app's analysis dock shows of an ``Analysis``, as a small pydantic model.
 
-On a big map the dock analyses in a child process (``journeymapper analyze - --brief``), which
+On a big map the dock analyses in a child process (``journeymapper serve-analysis``), which
 hands back this brief as JSON. The whole analysis of a 10,000-touchpoint map is 7.7 MB of JSON
 (a funnel entry and a score for every touchpoint of every journey) and took the window longer
-to read than to analyse; the brief is the part the dock shows: about 0.6 MB.
+to read than to analyse; the brief is the part the dock shows: about 0.5 MB.
 """
 
 from __future__ import annotations

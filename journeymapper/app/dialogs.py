@@ -44,13 +44,16 @@ class Leaving(Enum):
 def ask_running_exports(parent: QWidget, names: list[str]) -> Leaving:
     """Close when written / Stop / Cancel, for exports still being written."""
     shown = ", ".join(f"\u201c{name}\u201d" for name in names)
+    one = len(names) == 1
     box = QMessageBox(QMessageBox.Icon.Question, "Exports still running",
-                      f"{shown} {'is' if len(names) == 1 else 'are'} still being written.",
+                      f"{shown} {'is' if one else 'are'} still being written.",
                       QMessageBox.StandardButton.Cancel, parent)
-    box.setInformativeText("Close the window once the export is done, or stop it now? A "
-                           "stopped export leaves no file behind.")
+    box.setInformativeText(
+        f"Close the window once {'the export is' if one else 'the exports are'} done, or "
+        f"stop {'it' if one else 'them'} now? A stopped export leaves no file behind.")
     wait = box.addButton("Close When Done", QMessageBox.ButtonRole.AcceptRole)
-    stop = box.addButton("Stop Export", QMessageBox.ButtonRole.DestructiveRole)
+    stop = box.addButton("Stop Export" if one else "Stop Exports",
+                         QMessageBox.ButtonRole.DestructiveRole)
     box.setDefaultButton(wait)
     box.exec()
     clicked = box.clickedButton()

@@ -332,3 +332,25 @@ def test_the_window_can_close_once_its_exports_are_done(window, exchange, qtbot,
     assert "the window closes when done" in exchange.busy_label.text()
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=30_000)
     assert out.read_text() == "a,b"
+
+
+@pytest.mark.parametrize(("button", "answer"), [
+    ("Close When Done", "wait"), ("Stop Exports", "stop"), ("Cancel", "stay")])
+def test_the_question_names_the_exports_and_each_answer(window, qtbot, button, answer):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from journeymapper.app import dialogs
+
+    seen = []
+
+    def click() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):  # not shown yet: look again
+            QTimer.singleShot(50, click)
+            return
+        seen.append(box.text())
+        next(b for b in box.buttons() if b.text() == button).click()
+    QTimer.singleShot(100, click)
+    assert dialogs.ask_running_exports(window, ["a.csv", "b.pptx"]) is dialogs.Leaving(answer)
+    assert seen == ["\u201ca.csv\u201d, \u201cb.pptx\u201d are still being written."]
