@@ -11,19 +11,18 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from journeymapper import io
 from journeymapper.analysis.brief import Brief
 from journeymapper.analysis.result import analyze
 from journeymapper.io import ProjectFileError, parse
-from journeymapper.model import Project
 
 BRIEF = b"brief "
 ERROR = b"error "
 
 
-def request(project: Project, today: dt.date) -> bytes:
-    """The request line (newline included) to analyse ``project`` as of ``today``."""
-    return today.isoformat().encode("ascii") + b" " + io.dumps(project, compact=True) + b"\n"
+def request(today: dt.date, compact_map: bytes) -> bytes:
+    """The request line (newline included) to analyse a map as of ``today``; ``compact_map``
+    is its compact JSON (``io.dumps(project, compact=True)``, or ``MapJson.compact()``)."""
+    return today.isoformat().encode("ascii") + b" " + compact_map + b"\n"
 
 
 def answer(line: bytes) -> bytes:

@@ -61,6 +61,11 @@ def test_a_brief_survives_its_json(project: Project) -> None:
     assert Brief.model_validate_json(brief.model_dump_json()) == brief
 
 
+def sent(project: Project) -> bytes:
+    """The request line the app sends to analyse ``project``."""
+    return request(TODAY, io.dumps(project, compact=True))
+
+
 def serve(*lines: bytes) -> list[bytes]:
     """The answer lines of ``journeymapper serve-analysis`` to these request lines."""
     result = subprocess.run([sys.executable, "-m", "journeymapper", "serve-analysis"],
@@ -73,7 +78,7 @@ def serve(*lines: bytes) -> list[bytes]:
 def test_the_analysis_child_answers_each_map_sent_as_the_app_sends_it() -> None:
     bakery = load(EXAMPLES / "bakery.json")
     saas = load(EXAMPLES / "saas-trial.json")
-    answers = serve(request(bakery, TODAY), b"soon {}\n", request(saas, TODAY),
+    answers = serve(sent(bakery), b"soon {}\n", sent(saas),
                     TODAY.isoformat().encode() + b' {"title": 1}\n')
     assert len(answers) == 4
     assert read_answer(answers[0]) == Brief.of(analyze(bakery, TODAY), bakery)
@@ -92,7 +97,7 @@ def test_an_analysis_that_fails_is_answered_with_what_went_wrong(
     def broken(project: Project, today: object) -> None:
         raise RuntimeError("half-finished analysis")
     monkeypatch.setattr(brief_lines, "analyze", broken)
-    assert read_answer(answer(request(bakery, TODAY))) == "RuntimeError: half-finished analysis"
+    assert read_answer(answer(sent(bakery))) == "RuntimeError: half-finished analysis"
 
 
 def test_an_answer_that_is_not_one_is_said_so() -> None:
@@ -104,7 +109,7 @@ def test_an_answer_that_is_not_one_is_said_so() -> None:
 def test_a_request_is_one_line() -> None:
     project = load(EXAMPLES / "saas-trial.json")
     project.touchpoints[0].name = "Two\nlines"
-    line = request(project, TODAY)
+    line = sent(project)
     assert line.endswith(b"\n") and line.count(b"\n") == 1
     assert Brief.model_validate_json(answer(line)[len(b"brief "):]).touchpoints == len(
         project.touchpoints)

@@ -17,6 +17,8 @@ from hypothesis.stateful import (
 )
 
 from journeymapper.document import Document, EditError, Kind
+from journeymapper.document.map_json import MapJson
+from journeymapper.io import parse
 from journeymapper.model import Channel
 from journeymapper.ui.canvas import MapScene, intents
 from tests.canvas.helpers import dump, sample_project
@@ -32,6 +34,7 @@ class DocumentMachine(RuleBasedStateMachine):
         super().__init__()
         self.doc = Document(sample_project())
         self.scene = MapScene(self.doc, today=dt.date(2024, 6, 1))
+        self.map_json = MapJson(self.doc)  # what the analysis child is sent
         self.states = [dump(self.doc)]
 
     def teardown(self) -> None:
@@ -172,6 +175,7 @@ class DocumentMachine(RuleBasedStateMachine):
         for ln in p.links:
             flows.setdefault((ln.source_id, ln.target_id, ln.persona_id), set()).add(ln.id)
         assert {f: ids for f, ids in self.doc._flows.items() if ids} == flows
+        assert parse(self.map_json.compact(), "sent") == p.model_copy(update={"versions": []})
         for tp in p.touchpoints:
             card = scene.cards[tp.id]
             assert (card.x(), card.y()) == (layout.cards[tp.id].x, layout.cards[tp.id].y)

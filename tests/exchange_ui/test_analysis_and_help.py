@@ -77,19 +77,42 @@ def test_groups_funnel_paths_coverage_and_actions(window, qtbot):
     groups = [panel.findings.topLevelItem(i).text(0)
               for i in range(panel.findings.topLevelItemCount())]
     assert sum(int(g.rsplit("(", 1)[1].rstrip(")")) for g in groups) == len(brief.findings)
+    panel.tabs.setCurrentIndex(1)  # each tab is filled when picked
     assert [s.label for s in panel.funnel.shares()] == [s.name for s in project.stages]
+    panel.tabs.setCurrentWidget(panel.paths)
     assert panel.paths.topLevelItemCount() == 1 + len(project.personas)
     path_item = panel.paths.topLevelItem(0)
     assert brief.paths[0].persona_id is None and brief.paths[0].probability is not None
     click(qtbot, panel.paths, path_item)
     assert window.selection.ids(Kind.TOUCHPOINT) == list(brief.paths[0].touchpoint_ids)
+    panel.tabs.setCurrentWidget(panel.coverage)
     assert panel.coverage.topLevelItemCount() >= len(project.personas)
-    actions = brief.actions
-    if actions:
-        first = panel.actions.topLevelItem(0)
-        assert first.text(0) == "1"
-        click(qtbot, panel.actions, first)
-        assert window.selection.ids(Kind.TOUCHPOINT) == [actions[0].touchpoint_id]
+    panel.tabs.setCurrentWidget(panel.actions)
+    first = panel.actions.topLevelItem(0)
+    assert brief.actions and first.text(0) == "1"
+    click(qtbot, panel.actions, first)
+    assert window.selection.ids(Kind.TOUCHPOINT) == [brief.actions[0].touchpoint_id]
+
+
+def test_a_tab_picked_after_another_analysis_shows_that_one(window, qtbot):
+    assert window.open_path(EXAMPLES / "saas-trial.json")
+    panel = analysis_panel(window, qtbot)
+    panel.tabs.setCurrentWidget(panel.actions)
+    first = panel.brief.actions[0].touchpoint_id
+    window.document.edit(Kind.TOUCHPOINT, first, performance=5)  # performs as it should now
+    panel.refresh()
+    assert panel.brief.actions[0].touchpoint_id != first
+    assert panel.actions.topLevelItem(0).text(1) == window.document.get(
+        Kind.TOUCHPOINT, panel.brief.actions[0].touchpoint_id).name
+    named = next(f.touchpoint_ids[0] for f in panel.brief.findings if f.touchpoint_ids)
+    window.document.edit(Kind.TOUCHPOINT, named, name="Renamed page")
+    panel.refresh()  # while the actions are in sight
+    panel.tabs.setCurrentWidget(panel.findings)
+    texts = [panel.findings.topLevelItem(i).child(j).text(0)
+             for i in range(panel.findings.topLevelItemCount())
+             for j in range(panel.findings.topLevelItem(i).childCount())]
+    assert sorted(f.message for f in panel.brief.findings) == sorted(texts)
+    assert any("'Renamed page'" in text for text in texts)
 
 
 def test_the_dock_follows_changes_only_while_visible(window, qtbot):

@@ -5,7 +5,8 @@ nothing meanwhile: a second with the dock shown, each time the edits pause. A wo
 is worse, as the analysis is Python that holds the interpreter's lock (a key took seconds to
 show). So a big map is analysed on the other core by ``journeymapper serve-analysis``, a child
 process started once and kept until the dock is hidden (see ``cli/analysis_server.py``): the
-window only writes the map's file bytes to it and reads the brief back. A small map is
+window only writes the map's JSON to it (``MapJson``: each item dumped again only when it
+changed) and reads the brief back. A small map is
 analysed here, where it takes less than the child's answer would.
 """
 
@@ -22,6 +23,8 @@ from PySide6.QtGui import QGuiApplication
 from journeymapper.analysis import analyze
 from journeymapper.analysis.brief import Brief
 from journeymapper.analysis.brief_lines import read_answer, request
+from journeymapper.document import Document
+from journeymapper.document.map_json import MapJson
 from journeymapper.model import Project
 
 _log = logging.getLogger(__name__)
@@ -46,8 +49,10 @@ class Analyser(QObject):
 
     out_of_process_at = OUT_OF_PROCESS_AT
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, document: Document, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self.document = document
+        self._map = MapJson(document)  # what the child is sent, kept up to date item by item
         self._server: QProcess | None = None
         self._waiting = False  # for the server's answer
         self._answer = bytearray()
@@ -58,15 +63,16 @@ class Analyser(QObject):
         """True while the child process analyses a map."""
         return self._waiting
 
-    def start(self, project: Project, today: dt.date) -> None:
-        """Analyse ``project`` as of ``today``: a small map before this returns, a big one in the
-        child process (``analysed`` or ``failed`` tells). Not while ``running``."""
+    def start(self, today: dt.date) -> None:
+        """Analyse the document's map as of ``today``: a small map before this returns, a big
+        one in the child process (``analysed`` or ``failed`` tells). Not while ``running``."""
         assert not self._waiting, "one analysis at a time"
+        project = self.document.project
         if len(project.touchpoints) < self.out_of_process_at:
             self._analyse_here(project, today)
             return
         started = time.perf_counter()
-        line = request(project, today)
+        line = request(today, self._map.compact())
         self._waiting = True
         self._serving().write(QByteArray(line))  # written as the pipe takes it
         self._waited_ms = 1000 * (time.perf_counter() - started)

@@ -66,7 +66,7 @@ class AnalysisPanel(QWidget):
         self.document, self.selection, self.today = document, selection, today
         self.brief: Brief | None = None
         self._counts = ""  # the counts line of the brief shown, without a note
-        self.analyser = Analyser(self)
+        self.analyser = Analyser(document, self)
         self.analyser.analysed.connect(self._analysed)
         self.analyser.failed.connect(self._failed)
         self._icons = {severity: severity_icon(severity) for severity in Severity}
@@ -106,6 +106,11 @@ class AnalysisPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.counts)
         layout.addWidget(self.tabs, 1)
+        self._tab_fillers: tuple[Callable[[Project, Brief], None], ...] = (
+            self._show_findings, self._show_funnel, self._show_paths, self._show_coverage,
+            self._show_actions)
+        self._filled: set[int] = set()  # the tabs that show the brief
+        self.tabs.currentChanged.connect(self._fill)
         for tree in (self.findings, self.paths, self.coverage, self.actions):
             tree.refs_activated.connect(self._select)
 
@@ -135,7 +140,7 @@ class AnalysisPanel(QWidget):
         self._stale = False
         if self.brief is not None:
             self._note(ANALYSING_NOTE)
-        self.analyser.start(self.document.project, self.today())
+        self.analyser.start(self.today())
         if self.analyser.running and self.brief is None:  # a big map, shown for the first time
             self.counts.setText("<i>Analysing the map\u2026</i>")
 
@@ -155,7 +160,6 @@ class AnalysisPanel(QWidget):
                             f"{escape(message, quote=False)}</span>")
 
     def _show(self, brief: Brief) -> None:
-        project = self.document.project
         counts = brief.counts
         self._counts = (
             f"<b>{counts.get(Severity.ERROR, 0)}</b> errors &middot; "
@@ -163,11 +167,17 @@ class AnalysisPanel(QWidget):
             f"<b>{counts.get(Severity.INFO, 0)}</b> to look at &middot; "
             f"{brief.touchpoints} touchpoints, {brief.links} links")
         self.counts.setText(self._counts)
-        self._show_findings(brief)
-        self._show_funnel(project, brief)
-        self._show_paths(project, brief)
-        self._show_coverage(project, brief)
-        self._show_actions(project, brief)
+        # The tab in sight now, the others when picked: on a big map filling them all was
+        # most of the window's wait for a new analysis.
+        self._filled.clear()
+        self._fill(self.tabs.currentIndex())
+
+    def _fill(self, tab: int) -> None:
+        brief = self.brief
+        if brief is None or tab in self._filled or not 0 <= tab < len(self._tab_fillers):
+            return
+        self._filled.add(tab)
+        self._tab_fillers[tab](self.document.project, brief)
 
     def _note(self, note: str) -> None:
         """Say after the counts why they may be out of date."""
@@ -211,7 +221,7 @@ class AnalysisPanel(QWidget):
             self.items_selected.emit(refs)
 
     # ----- tabs ---------------------------------------------------------------------------
-    def _show_findings(self, brief: Brief) -> None:
+    def _show_findings(self, _project: Project, brief: Brief) -> None:
         tree = self.findings
         tree.clear()
         if not brief.findings:
