@@ -83,8 +83,10 @@ class Exchange(QObject):
             widget.hide()
             window.statusBar().addPermanentWidget(widget)
         self.jobs: set[ProcessJob] = set()
-        self._close_when_done = False
+        self._close_when_done = False  # the user closed the window: close it once done
+        self._stop_at_close = False  # the user closed the window and said to stop them
         window.close_checks.append(self.may_close)
+        window.closing.connect(self._closing)
         self.pdf_dialog: PdfExportDialog | None = None
         self.import_dialog: TouchpointImportDialog | None = None
         self.actions: dict[str, QAction] = {}
@@ -188,7 +190,7 @@ class Exchange(QObject):
         job.cancelled.connect(self._job_cancelled)
         job.finished.connect(self._job_finished)
         self.jobs.add(job)
-        self._show_busy(f"Exporting {Path(path).name}\u2026")
+        self._show_busy()
         job.start()
         return job
 
@@ -197,9 +199,11 @@ class Exchange(QObject):
         self._done(info["path"], info["label"])
 
     def _job_failed(self, message: str) -> None:
+        self._close_when_done = False  # the window stays, to try again
         self._failed(self.sender().info["label"], message)
 
     def _job_cancelled(self) -> None:
+        self._close_when_done = False  # stopped by hand: the user is still at work
         self.window.show_status(f"Export cancelled: {Path(self.sender().info['path']).name} "
                                 "was not written")
 
@@ -210,32 +214,39 @@ class Exchange(QObject):
 
     def may_close(self) -> bool:
         """Whether the window may close: with exports still running, as the user says (the
-        window closes once they are done, or they stop, or the window stays)."""
+        window closes once they are done, or they stop when it closes, or it stays)."""
+        self._stop_at_close = False
         if not self.jobs:
             return True
         names = sorted(Path(job.info["path"]).name for job in self.jobs)
         answer = dialogs.ask_running_exports(self.window, names)
-        if answer is Leaving.STOP:
-            self.cancel_exports()
-            return True
-        if answer is Leaving.WAIT:
-            self._close_when_done = True
-            self._show_busy(f"Exporting {', '.join(names)}\u2026 the window closes when done")
-        return False
+        self._close_when_done = answer is Leaving.WAIT
+        self._stop_at_close = answer is Leaving.STOP
+        self._show_busy()
+        return answer is Leaving.STOP
 
-    def _show_busy(self, text: str) -> None:
-        self.busy_label.setText(text)
+    def _closing(self) -> None:
+        # Only now: the user may still have kept the window at the unsaved-changes question.
+        if self._stop_at_close:
+            self.cancel_exports()
+
+    def _show_busy(self) -> None:
+        names = ", ".join(sorted(Path(job.info["path"]).name for job in self.jobs))
+        self.busy_label.setText(f"Exporting {names}\u2026" + (
+            " the window closes when done" if self._close_when_done else ""))
         for widget in (self.busy_label, self.busy, self.busy_cancel):
             widget.show()
 
     def _job_finished(self) -> None:
         self.jobs.discard(self.sender())
-        if not self.jobs:
-            for widget in (self.busy_label, self.busy, self.busy_cancel):
-                widget.hide()
-            if self._close_when_done:  # the user closed the window meanwhile
-                self._close_when_done = False
-                QTimer.singleShot(0, self.window.close)
+        if self.jobs:
+            self._show_busy()  # the exports left
+            return
+        for widget in (self.busy_label, self.busy, self.busy_cancel):
+            widget.hide()
+        if self._close_when_done:  # the user closed the window meanwhile
+            self._close_when_done = False
+            QTimer.singleShot(0, self.window.close)
 
     def export_image(self, kind: str, path: str | None = None) -> bool:
         """Draw the whole map as a PNG or SVG (on this thread: scenes are not thread-safe)."""
@@ -388,7 +399,8 @@ class Exchange(QObject):
         """Show the analysis dock (it analyses the map when shown)."""
         self.analysis_dock.show()
         self.analysis_dock.raise_()
-        self.analysis_dock.content()
+        panel = self.analysis_dock.content()
+        panel.catch_up()  # type: ignore[attr-defined]  # already shown: after a failure
 
     def project_settings(self) -> None:
         """The project's title, description and business context in a dialog."""

@@ -44,6 +44,8 @@ STATUS_TIMEOUT_MS = 8000
 class MainWindow(QMainWindow):
     """Menus, the map canvas, the palette and the panels of one open journey map."""
 
+    closing = Signal()
+    """The window is closing: the user agreed to every question the close asked."""
     startup_finished = Signal()
     """Everything the first frame did not need is built now (emitted once)."""
 
@@ -91,7 +93,8 @@ class MainWindow(QMainWindow):
         self.view.setFocus()
         self.close_checks: list[Callable[[], bool]] = []
         """Asked in turn when the window is closed, before unsaved changes: each may ask the
-        user, and keep the window open by returning False (the exports still running)."""
+        user, and keep the window open by returning False (the exports still running); what
+        they agreed to is done on ``closing``."""
         # One dock per step: a visible one builds its contents then, the others when shown.
         self._startup_steps: list[Callable[[], None]] = [self._install_features,
                                                          *(dock.release for dock in held)]
@@ -312,6 +315,7 @@ class MainWindow(QMainWindow):
         if not all(check() for check in self.close_checks) or not self.maybe_save():
             event.ignore()
             return
+        self.closing.emit()
         self.commands.presentation.setChecked(False)
         self.settings.save_window(self.saveGeometry(), self.saveState())
         self.settings.sync()

@@ -187,9 +187,12 @@ def test_the_child_is_stopped_for_another_map_and_with_the_dock(window, qtbot):
     assert first is not None and panel.analyser.running
     assert window.open_path(EXAMPLES / "bakery.json")  # what the child finds is of no use
     assert first.state() is QProcess.ProcessState.NotRunning
+    # Nor the last map's results: none is shown for the new one until it is analysed.
+    assert panel.brief is None and panel.findings.topLevelItemCount() == 0
+    assert panel.counts.text().startswith("<i>Another map")
     bakery = window.document.project
-    qtbot.waitUntil(lambda: panel.brief.touchpoints == len(bakery.touchpoints)
-                    and not panel.stale, timeout=30_000)
+    qtbot.waitUntil(lambda: panel.brief is not None and not panel.stale
+                    and panel.brief.touchpoints == len(bakery.touchpoints), timeout=30_000)
     second = panel.analyser._server
     assert second is not None and second is not first  # kept for the next analysis
     add_flyer(window.document)  # the dock waits for the edits to pause...
@@ -216,6 +219,21 @@ def test_a_failing_child_analysis_is_reported(window, qtbot, monkeypatch, code, 
     qtbot.waitUntil(lambda: not panel.analyser.running, timeout=30_000)
     assert panel.brief is None
     assert panel.counts.text().endswith(f"The analysis failed: {said}</span>")
+
+
+def test_analyze_tries_again_after_a_failure(window, qtbot, monkeypatch):
+    from journeymapper.ui.panels import analyser
+
+    panel = analysis_panel(window, qtbot)
+    panel.analyser.out_of_process_at = 0
+    real = analyser.server_command
+    monkeypatch.setattr(analyser, "server_command", lambda: ["-c", "raise SystemExit(3)"])
+    panel.refresh()
+    qtbot.waitUntil(lambda: not panel.analyser.running, timeout=30_000)
+    assert panel.brief is None
+    monkeypatch.setattr(analyser, "server_command", real)  # say the machine had no memory
+    window.exchange.actions["analyze"].trigger()  # Tools > Analyze, the dock still shown
+    qtbot.waitUntil(lambda: panel.brief is not None, timeout=30_000)
 
 
 def test_a_child_that_cannot_start_is_reported(window, qtbot, monkeypatch, tmp_path):

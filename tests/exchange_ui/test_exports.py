@@ -354,3 +354,71 @@ def test_the_question_names_the_exports_and_each_answer(window, qtbot, button, a
     QTimer.singleShot(100, click)
     assert dialogs.ask_running_exports(window, ["a.csv", "b.pptx"]) is dialogs.Leaving(answer)
     assert seen == ["\u201ca.csv\u201d, \u201cb.pptx\u201d are still being written."]
+
+
+def answering(monkeypatch, *answers: str) -> list[list[str]]:
+    """The exports question answers these in turn; returns what it was asked."""
+    from journeymapper.app import dialogs
+
+    asked: list[list[str]] = []
+    left = list(answers)
+    monkeypatch.setattr(dialogs, "ask_running_exports",
+                        lambda parent, names: asked.append(names) or dialogs.Leaving(left.pop(0)))
+    return asked
+
+
+def test_close_when_done_can_be_taken_back(window, exchange, qtbot, tmp_path, monkeypatch):
+    answering(monkeypatch, "wait", "stay")
+    out = tmp_path / "soon.csv"
+    job = exchange.export_file(child_format("time.sleep(1)\nOUT.write_text('a')"), str(out))
+    window.close()
+    window.close()  # ... and Cancel, this time
+    assert "closes when done" not in exchange.busy_label.text()
+    with qtbot.waitSignal(job.finished, timeout=30_000):
+        pass
+    qtbot.wait(50)
+    assert window.isVisible() and out.read_text() == "a"
+
+
+def test_stop_waits_for_the_unsaved_changes_question(window, exchange, qtbot, tmp_path,
+                                                      monkeypatch):
+    from journeymapper.app import dialogs
+
+    answering(monkeypatch, "stop")
+    monkeypatch.setattr(dialogs, "ask_save_changes", lambda *args: dialogs.Answer.CANCEL)
+    window.document.edit("project", "", title="Changed")
+    job = exchange.export_file(child_format("time.sleep(60)"), str(tmp_path / "slow.csv"))
+    window.close()  # Stop Export, then Cancel at "Save the changes?"
+    assert window.isVisible() and job.running  # the window and the export both stay
+    with qtbot.waitSignal(job.cancelled, timeout=30_000):
+        exchange.cancel_exports()
+
+
+@pytest.mark.parametrize("how", ["cancelled", "failed"])
+def test_an_export_that_does_not_finish_keeps_the_window(window, exchange, qtbot, tmp_path,
+                                                         monkeypatch, messages, how):
+    answering(monkeypatch, "wait")
+    code = "time.sleep(60)" if how == "cancelled" else "sys.exit('cannot write there')"
+    job = exchange.export_file(child_format(code), str(tmp_path / "x.csv"))
+    window.close()
+    with qtbot.waitSignal(job.finished, timeout=30_000):
+        if how == "cancelled":
+            exchange.busy_cancel.click()  # the user changed their mind
+    qtbot.wait(50)
+    assert window.isVisible()
+    if how == "failed":
+        assert messages and "cannot write there" in messages[0][2]
+
+
+def test_the_closing_note_stays_with_another_export(window, exchange, qtbot, tmp_path,
+                                                    monkeypatch):
+    answering(monkeypatch, "wait")
+    first = exchange.export_file(child_format("time.sleep(60)"), str(tmp_path / "a.csv"))
+    window.close()
+    exchange.export_file(child_format("time.sleep(60)"), str(tmp_path / "b.csv"))
+    assert exchange.busy_label.text() == "Exporting a.csv, b.csv\u2026 the window closes when done"
+    with qtbot.waitSignal(first.cancelled, timeout=30_000):
+        first.cancel()
+    assert exchange.busy_label.text() == "Exporting b.csv\u2026"  # stopped: the window stays
+    exchange.cancel_exports()
+    qtbot.waitUntil(lambda: not exchange.jobs, timeout=30_000)

@@ -156,6 +156,7 @@ class AnalysisPanel(QWidget):
     def _failed(self, message: str) -> None:
         self.brief = None
         self._counts = ""
+        self._stale = True  # showing the dock again, or Tools > Analyze, tries again
         self.counts.setText(f"<span style='color:#b71c1c'>The analysis failed: "
                             f"{escape(message, quote=False)}</span>")
 
@@ -211,6 +212,15 @@ class AnalysisPanel(QWidget):
 
     def _replaced(self) -> None:
         self.analyser.stop()  # another map: what the child was finding is of no use
+        # Nor what the dock shows of the last one, whose ids the new map may use otherwise.
+        self.brief = None
+        self._counts = ""
+        self._filled.clear()
+        for tree in (self.findings, self.paths, self.coverage, self.actions):
+            tree.clear()
+        self.funnel.set_shares([])
+        self.funnel_note.clear()
+        self.counts.setText("<i>Another map: it is analysed in a moment\u2026</i>")
         self._schedule()
 
     def _select(self, refs: list[Ref]) -> None:
