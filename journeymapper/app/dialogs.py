@@ -3,11 +3,14 @@ error messages."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from enum import Enum
+from typing import TypeVar
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 FILE_FILTER = "Journey maps (*.json);;All files (*)"
+T = TypeVar("T")
 
 
 class Answer(Enum):
@@ -51,17 +54,21 @@ def ask_running_exports(parent: QWidget, names: list[str]) -> Leaving:
     box.setInformativeText(
         f"Close the window once {'the export is' if one else 'the exports are'} done, or "
         f"stop {'it' if one else 'them'} now? A stopped export leaves no file behind.")
-    wait = box.addButton("Close When Done", QMessageBox.ButtonRole.AcceptRole)
-    stop = box.addButton("Stop Export" if one else "Stop Exports",
-                         QMessageBox.ButtonRole.DestructiveRole)
-    box.setDefaultButton(wait)
+    return ask_choice(box, [
+        ("Close When Done", QMessageBox.ButtonRole.AcceptRole, Leaving.WAIT),
+        ("Stop Export" if one else "Stop Exports", QMessageBox.ButtonRole.DestructiveRole,
+         Leaving.STOP)], Leaving.STAY)
+
+
+def ask_choice(box: QMessageBox, choices: Sequence[tuple[str, QMessageBox.ButtonRole, T]],
+               otherwise: T) -> T:
+    """Add a button to ``box`` per choice (the first is the default), show it, and return the
+    choice clicked; ``otherwise`` for its own buttons (Cancel), Esc or closing it."""
+    buttons = [(box.addButton(text, role), value) for text, role, value in choices]
+    box.setDefaultButton(buttons[0][0])
     box.exec()
     clicked = box.clickedButton()
-    if clicked is wait:
-        return Leaving.WAIT
-    if clicked is stop:
-        return Leaving.STOP
-    return Leaving.STAY
+    return next((value for button, value in buttons if button is clicked), otherwise)
 
 
 def show_error(parent: QWidget, title: str, message: str) -> None:

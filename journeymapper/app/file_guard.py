@@ -27,6 +27,7 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from journeymapper import io
+from journeymapper.app.dialogs import ask_choice
 from journeymapper.document import Document
 from journeymapper.io import lock
 from journeymapper.io.lock import LockInfo
@@ -55,17 +56,10 @@ def ask_locked_dialog(parent: QWidget | None, path: Path, holder: LockInfo) -> C
     box.setInformativeText(
         "If you both edit it, whoever saves last overwrites the other's changes. Open it "
         "read-only to look at it, or open it anyway if that copy is no longer in use.")
-    read_only = box.addButton("Open Read-Only", QMessageBox.ButtonRole.AcceptRole)
-    anyway = box.addButton("Open Anyway", QMessageBox.ButtonRole.DestructiveRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
-    box.setDefaultButton(read_only)
-    box.exec()
-    clicked = box.clickedButton()
-    if clicked is read_only:
-        return Choice.READ_ONLY
-    if clicked is anyway:
-        return Choice.OPEN
-    return Choice.CANCEL
+    return ask_choice(box, [
+        ("Open Read-Only", QMessageBox.ButtonRole.AcceptRole, Choice.READ_ONLY),
+        ("Open Anyway", QMessageBox.ButtonRole.DestructiveRole, Choice.OPEN)], Choice.CANCEL)
 
 
 def ask_reload_dialog(parent: QWidget | None, path: Path, modified: bool) -> bool:

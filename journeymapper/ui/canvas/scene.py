@@ -196,7 +196,8 @@ class MapScene(QGraphicsScene):
 
         layer = self.link_layer
         whole = len(links) >= REPAINT_WHOLE_AT and not layer.repaint_whole
-        layer.repaint_whole |= whole
+        if whole:
+            layer.repaint_whole = True
         try:
             with layer.captions.board.batch():
                 for link in links:
