@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 from PySide6.QtCore import QSettings
 
 from journeymapper.app import dialogs
 from journeymapper.app.main_window import MainWindow
+from journeymapper.paths import EXAMPLES
 
 
 @pytest.fixture
@@ -44,3 +47,13 @@ def make_window(qtbot, temporary_settings):
             win.deleteLater()
     finally:
         dialogs.ask_save_changes, dialogs.ask_running_exports = original
+
+
+@pytest.fixture
+def examples(tmp_path):
+    """A copy of the example maps: a window takes a lock file beside the map it opens, and
+    a Journeymapper running on this machine may have the repo's own examples open (its
+    "Map in use" question would wait for a click)."""
+    folder = tmp_path / "examples"
+    shutil.copytree(EXAMPLES, folder)
+    return folder

@@ -241,8 +241,8 @@ def test_examples_exist():
 
 
 @pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.name)
-def test_open_each_example(window, path):
-    assert window.open_path(path)
+def test_open_each_example(window, examples, path):
+    assert window.open_path(examples / path.name)
     project = window.document.project
     assert set(window.scene.cards) == {t.id for t in project.touchpoints}
     assert set(window.scene.links) == {ln.id for ln in project.links}

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QDockWidget, QLabel
 from journeymapper.app import dialogs
 from journeymapper.app.main_window import MainWindow
 from journeymapper.app.settings import APPLICATION, ORGANISATION, THEME_KEY
-from journeymapper.paths import EXAMPLES
 from journeymapper.ui.panels import INSPECTOR, REGISTER, SUMMARY
 from journeymapper.ui.panels.docks import LazyDock
 from journeymapper.ui.theme_qt import CANVAS_DARK, Theme, apply_theme, is_dark
@@ -46,12 +45,12 @@ def close(window: MainWindow) -> None:
     window.deleteLater()
 
 
-def test_the_map_paints_before_the_features_and_panels_are_built(qtbot):
+def test_the_map_paints_before_the_features_and_panels_are_built(examples, qtbot):
     window = MainWindow()
     probe = FirstPaint(window)
     finished = []
     window.startup_finished.connect(lambda: finished.append(True))
-    assert window.open_path(EXAMPLES / "bakery.json")
+    assert window.open_path(examples / "bakery.json")
     # Everything the first frame shows is there: the menus, the palette, the docks' places.
     assert {INSPECTOR, SUMMARY, REGISTER} <= set(docks(window))
     assert not window.started and not any(d.built for d in docks(window).values())

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDialog
 
 import journeymapper
 from journeymapper.document import Kind
-from journeymapper.paths import EXAMPLES, ROOT
+from journeymapper.paths import ROOT
 
 
 def analysis_panel(window, qtbot):
@@ -38,8 +38,8 @@ def first_finding_with_touchpoints(panel):
     raise AssertionError("no finding names a touchpoint")
 
 
-def test_clicking_a_finding_selects_its_touchpoints(window, qtbot):
-    assert window.open_path(EXAMPLES / "saas-trial.json")
+def test_clicking_a_finding_selects_its_touchpoints(examples, window, qtbot):
+    assert window.open_path(examples / "saas-trial.json")
     panel = analysis_panel(window, qtbot)
     assert panel.brief is not None and not panel.stale
     assert "errors" in panel.counts.text()
@@ -56,8 +56,8 @@ def test_clicking_a_finding_selects_its_touchpoints(window, qtbot):
     assert shown.contains(card.sceneBoundingRect().center())
 
 
-def test_a_finding_about_a_card_deleted_since_selects_what_is_left(window, qtbot):
-    assert window.open_path(EXAMPLES / "saas-trial.json")
+def test_a_finding_about_a_card_deleted_since_selects_what_is_left(examples, window, qtbot):
+    assert window.open_path(examples / "saas-trial.json")
     panel = analysis_panel(window, qtbot)
     tree = panel.findings
     item = next(row for i in range(tree.topLevelItemCount())
@@ -70,8 +70,8 @@ def test_a_finding_about_a_card_deleted_since_selects_what_is_left(window, qtbot
     assert window.selection.ids(Kind.TOUCHPOINT) == named[1:]
 
 
-def test_groups_funnel_paths_coverage_and_actions(window, qtbot):
-    assert window.open_path(EXAMPLES / "saas-trial.json")
+def test_groups_funnel_paths_coverage_and_actions(examples, window, qtbot):
+    assert window.open_path(examples / "saas-trial.json")
     panel = analysis_panel(window, qtbot)
     project, brief = window.document.project, panel.brief
     groups = [panel.findings.topLevelItem(i).text(0)
@@ -94,8 +94,8 @@ def test_groups_funnel_paths_coverage_and_actions(window, qtbot):
     assert window.selection.ids(Kind.TOUCHPOINT) == [brief.actions[0].touchpoint_id]
 
 
-def test_a_tab_picked_after_another_analysis_shows_that_one(window, qtbot):
-    assert window.open_path(EXAMPLES / "saas-trial.json")
+def test_a_tab_picked_after_another_analysis_shows_that_one(examples, window, qtbot):
+    assert window.open_path(examples / "saas-trial.json")
     panel = analysis_panel(window, qtbot)
     panel.tabs.setCurrentWidget(panel.actions)
     first = panel.brief.actions[0].touchpoint_id
@@ -137,12 +137,12 @@ def add_flyer(document, name="New flyer"):
                     lane_id=project.lanes[0].id, name=name)
 
 
-def test_a_big_map_is_analysed_in_a_child_process_while_the_window_goes_on(window, qtbot):
+def test_a_big_map_is_analysed_in_a_child_process_while_the_window_goes_on(examples, window, qtbot):
     from journeymapper.analysis import analyze
     from journeymapper.analysis.brief import Brief
     from journeymapper.ui.panels.analysis import ANALYSING_NOTE, STALE_NOTE
 
-    assert window.open_path(EXAMPLES / "saas-trial.json")
+    assert window.open_path(examples / "saas-trial.json")
     panel = analysis_panel(window, qtbot)  # small: analysed at once, here
     doc, before = window.document, panel.brief.touchpoints
     panel.analyser.out_of_process_at = 0  # as if it were big
@@ -162,12 +162,12 @@ def test_a_big_map_is_analysed_in_a_child_process_while_the_window_goes_on(windo
     assert sum(g.childCount() for g in groups) == len(panel.brief.findings)
 
 
-def test_a_big_map_says_it_is_being_analysed_when_the_dock_opens(window, qtbot,
+def test_a_big_map_says_it_is_being_analysed_when_the_dock_opens(examples, window, qtbot,
                                                                  monkeypatch):
     from journeymapper.ui.panels.analyser import Analyser
 
     monkeypatch.setattr(Analyser, "out_of_process_at", 10)  # saas-trial: 31 touchpoints
-    assert window.open_path(EXAMPLES / "saas-trial.json")
+    assert window.open_path(examples / "saas-trial.json")
     window.exchange.show_analysis()
     panel = window.exchange.analysis_dock.widget()
     assert panel.analyser.running and panel.brief is None
@@ -176,16 +176,16 @@ def test_a_big_map_says_it_is_being_analysed_when_the_dock_opens(window, qtbot,
     assert panel.counts.text().startswith("<b>") and "31 touchpoints" in panel.counts.text()
 
 
-def test_the_child_is_stopped_for_another_map_and_with_the_dock(window, qtbot):
+def test_the_child_is_stopped_for_another_map_and_with_the_dock(examples, window, qtbot):
     from PySide6.QtCore import QProcess
 
-    assert window.open_path(EXAMPLES / "saas-trial.json")
+    assert window.open_path(examples / "saas-trial.json")
     panel = analysis_panel(window, qtbot)
     panel.analyser.out_of_process_at = 0
     panel.refresh()
     first = panel.analyser._server
     assert first is not None and panel.analyser.running
-    assert window.open_path(EXAMPLES / "bakery.json")  # what the child finds is of no use
+    assert window.open_path(examples / "bakery.json")  # what the child finds is of no use
     assert first.state() is QProcess.ProcessState.NotRunning
     # Nor the last map's results: none is shown for the new one until it is analysed.
     assert panel.brief is None and panel.findings.topLevelItemCount() == 0

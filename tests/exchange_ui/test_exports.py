@@ -16,7 +16,6 @@ from journeymapper.bench.synthetic import synthetic_project
 from journeymapper.cli.common import EXIT_CANCELLED
 from journeymapper.document import Kind
 from journeymapper.io import save
-from journeymapper.paths import EXAMPLES
 from journeymapper.ui.dialogs.export_files import file_stem
 from journeymapper.ui.dialogs.file_formats import FORMATS, FileFormat
 from journeymapper.ui.dialogs.map_image import PNG_SCALE
@@ -36,9 +35,9 @@ def add_touchpoints(window, *names):
                        y=20) for i, n in enumerate(names)]
 
 
-def test_pdf_dialog_writes_the_chosen_paper_and_reports_progress(window, exchange, qtbot,
+def test_pdf_dialog_writes_the_chosen_paper_and_reports_progress(examples, window, exchange, qtbot,
                                                                  tmp_path):
-    assert window.open_path(EXAMPLES / "bakery.json")
+    assert window.open_path(examples / "bakery.json")
     dialog = exchange.export_pdf()
     assert dialog.path.text().endswith(f"{file_stem(window.document.project.title)}.pdf")
     dialog.page.setCurrentIndex(dialog.page.findData("A3"))
@@ -157,9 +156,9 @@ def test_a_process_job_that_cannot_start_says_so(qtbot, tmp_path):
 
 
 @pytest.mark.parametrize("name", ["csv", "xlsx", "ics", "mermaid", "pptx"])
-def test_file_exports_run_in_a_child_process_on_the_map_as_it_was(window, exchange, qtbot,
+def test_file_exports_run_in_a_child_process_on_the_map_as_it_was(examples, window, exchange, qtbot,
                                                                    tmp_path, name):
-    assert window.open_path(EXAMPLES / "bakery.json")
+    assert window.open_path(examples / "bakery.json")
     target = tmp_path / f"bakery.{FORMAT[name].extension}"
     with qtbot.waitSignal(exchange.exported, timeout=60_000):
         job = exchange.export_file(FORMAT[name], str(target))

@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt
 from journeymapper import io
 from journeymapper.document import Kind
 from journeymapper.importers.touchpoints import apply_plan
-from journeymapper.paths import EXAMPLES
 
 TABLE = "\r\n".join([
     "Name,Stage,Owner,Money,Touchpoint id",
@@ -19,8 +18,8 @@ TABLE = "\r\n".join([
 ])
 
 
-def open_bakery(window):
-    assert window.open_path(EXAMPLES / "bakery.json")
+def open_bakery(window, examples):
+    assert window.open_path(examples / "bakery.json")
     return window.document.project.touchpoints[0]
 
 
@@ -36,8 +35,9 @@ def error_texts(dialog):
             for r, c in model.error_cells()}
 
 
-def test_import_dialog_maps_previews_and_imports_as_one_undo_step(window, exchange, tmp_path):
-    existing = open_bakery(window)
+def test_import_dialog_maps_previews_and_imports_as_one_undo_step(examples, window, exchange,
+                                                                 tmp_path):
+    existing = open_bakery(window, examples)
     doc = window.document
     before = io.dumps(doc.project)
     dialog = exchange.import_touchpoints(str(write_table(tmp_path, existing.id)))
@@ -96,10 +96,10 @@ def test_table_that_cannot_be_read_is_reported(exchange, tmp_path, messages):
     assert messages and messages[0][0] == "critical" and "broken.xlsx" in messages[0][2]
 
 
-def test_import_touchpoints_asks_for_the_file(exchange, tmp_path, monkeypatch, window):
+def test_import_touchpoints_asks_for_the_file(examples, exchange, tmp_path, monkeypatch, window):
     from PySide6.QtWidgets import QFileDialog
 
-    existing = open_bakery(window)
+    existing = open_bakery(window, examples)
     path = write_table(tmp_path, existing.id)
     monkeypatch.setattr(QFileDialog, "getOpenFileName",
                         staticmethod(lambda *args: (str(path), "")))
@@ -120,8 +120,8 @@ MERMAID = """journey
 """
 
 
-def test_mermaid_import_opens_a_new_unsaved_project(window, exchange, tmp_path):
-    open_bakery(window)
+def test_mermaid_import_opens_a_new_unsaved_project(examples, window, exchange, tmp_path):
+    open_bakery(window, examples)
     path = tmp_path / "visit.mmd"
     path.write_text(MERMAID, encoding="utf-8")
     assert exchange.import_mermaid(str(path))
@@ -153,11 +153,11 @@ def test_mermaid_from_markdown_and_title_from_the_file_name(window, exchange, tm
     assert [t.name for t in window.document.project.touchpoints] == ["Walk in"]
 
 
-def test_mermaid_import_keeps_unsaved_work_when_cancelled(window, exchange, tmp_path,
+def test_mermaid_import_keeps_unsaved_work_when_cancelled(examples, window, exchange, tmp_path,
                                                           monkeypatch):
     from journeymapper.app import dialogs
 
-    open_bakery(window)
+    open_bakery(window, examples)
     window.document.edit("project", title="Changed")
     monkeypatch.setattr(dialogs, "ask_save_changes", lambda *a: dialogs.Answer.CANCEL)
     path = tmp_path / "visit.mmd"

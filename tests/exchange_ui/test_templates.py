@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from journeymapper import io
 from journeymapper.document import Kind
-from journeymapper.paths import EXAMPLES, template_files
+from journeymapper.paths import template_files
 from journeymapper.ui.dialogs.templates import NEW_TITLE, NewFromTemplateDialog
 
 
@@ -54,8 +54,8 @@ def test_new_from_template_keeps_unsaved_work_when_cancelled(window, exchange, m
     assert window.document.is_modified
 
 
-def test_save_as_template_round_trip(window, exchange, user_templates):
-    assert window.open_path(EXAMPLES / "bakery.json")
+def test_save_as_template_round_trip(examples, window, exchange, user_templates):
+    assert window.open_path(examples / "bakery.json")
     doc = window.document
     planned = [t for t in doc.project.touchpoints if t.owner or t.budget or t.deadline]
     assert planned, "the example should have planned touchpoints"
@@ -81,8 +81,8 @@ def test_save_as_template_round_trip(window, exchange, user_templates):
 
 
 def test_save_as_template_can_keep_the_planning_and_asks_before_replacing(
-        window, exchange, user_templates, messages):
-    assert window.open_path(EXAMPLES / "bakery.json")
+        examples, window, exchange, user_templates, messages):
+    assert window.open_path(examples / "bakery.json")
     for keep in (True, False):
         dialog = exchange.save_as_template()
         dialog.name.setText("Planned")

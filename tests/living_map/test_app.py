@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QDialog
 from journeymapper.app.living_map_actions import living_map_of
 from journeymapper.document import Kind
 from journeymapper.io import dumps
-from journeymapper.paths import EXAMPLES
 
 
 def action_texts(menu) -> list[str]:
@@ -27,8 +26,8 @@ def test_menus_and_docks_are_installed(window) -> None:
     assert not living.versions_dock.isVisible() and not living.versions_dock.built
 
 
-def test_kpi_colouring_is_stored_in_the_map_and_undoable(window, qtbot) -> None:
-    assert window.open_path(EXAMPLES / "bakery.json")
+def test_kpi_colouring_is_stored_in_the_map_and_undoable(examples, window, qtbot) -> None:
+    assert window.open_path(examples / "bakery.json")
     living = living_map_of(window)
     before = dumps(window.document.project)
     assert not living.colouring_action.isChecked()
@@ -43,8 +42,8 @@ def test_kpi_colouring_is_stored_in_the_map_and_undoable(window, qtbot) -> None:
     assert all(not c.content().alert for c in window.scene.cards.values())
 
 
-def test_review_session_from_the_menu(window, qtbot) -> None:
-    assert window.open_path(EXAMPLES / "bakery.json")
+def test_review_session_from_the_menu(examples, window, qtbot) -> None:
+    assert window.open_path(examples / "bakery.json")
     living = living_map_of(window)
     dialog = living.start_review_session()
     assert dialog.current_id() is not None
@@ -53,8 +52,8 @@ def test_review_session_from_the_menu(window, qtbot) -> None:
         dialog.reject()
 
 
-def test_kpi_import_dialog_applies_good_rows(window, qtbot, tmp_path: Path) -> None:
-    assert window.open_path(EXAMPLES / "bakery.json")
+def test_kpi_import_dialog_applies_good_rows(examples, window, qtbot, tmp_path: Path) -> None:
+    assert window.open_path(examples / "bakery.json")
     path = tmp_path / "kpis.csv"
     path.write_text("touchpoint,KPI,value,date\n"
                     "Online checkout with delivery slots,Checkout conversion,53,2026-11-20\n"
@@ -78,8 +77,8 @@ def test_bad_kpi_file_cannot_be_imported(window, tmp_path: Path) -> None:
     dialog.done(QDialog.DialogCode.Rejected)
 
 
-def test_compare_with_a_version_from_the_view_menu(window, qtbot) -> None:
-    assert window.open_path(EXAMPLES / "bakery.json")
+def test_compare_with_a_version_from_the_view_menu(examples, window, qtbot) -> None:
+    assert window.open_path(examples / "bakery.json")
     living = living_map_of(window)
     living.compare_menu.aboutToShow.emit()
     choices = action_texts(living.compare_menu)
