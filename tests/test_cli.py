@@ -10,7 +10,7 @@ import pytest
 from journeymapper.cli import COMMAND_NAMES, build_parser, main
 from journeymapper.io import load, save, schema_text
 from journeymapper.model import Touchpoint, new_project
-from journeymapper.paths import SCHEMA_FILE, template_files
+from journeymapper.paths import EXAMPLES, SCHEMA_FILE, template_files
 
 
 def test_new_then_validate_and_info(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -68,6 +68,18 @@ def test_info_counts_budget_and_overdue(tmp_path: Path,
     assert "1,100.00 EUR" in out and "200.00 EUR" in out
     assert "overdue      1" in out and "Ads (due 2026-01-10, owner Ana)" in out
 
+
+
+@pytest.mark.parametrize("command", ["info", "export", "export-pptx"])
+def test_today_must_be_written_as_a_day(command: str, capsys: pytest.CaptureFixture[str]
+                                        ) -> None:
+    argv = [command, str(EXAMPLES / "bakery.json"), "--today", "20261203"]
+    if command.startswith("export"):
+        argv += ["-o", "never-written"]
+    with pytest.raises(SystemExit) as exited:
+        main(argv)
+    assert exited.value.code == 2
+    assert "--today: '20261203' is not a date (YYYY-MM-DD)" in capsys.readouterr().err
 
 def test_schema_matches_shipped_file(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["schema"]) == 0

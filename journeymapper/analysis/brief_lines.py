@@ -14,6 +14,7 @@ import json
 from journeymapper.analysis.brief import Brief
 from journeymapper.analysis.result import analyze
 from journeymapper.io import ProjectFileError, parse
+from journeymapper.model.dates import parse_day
 
 BRIEF = b"brief "
 ERROR = b"error "
@@ -29,7 +30,7 @@ def answer(line: bytes) -> bytes:
     """The answer line (without its newline) to one request line."""
     date, _, raw = line.rstrip(b"\r\n").partition(b" ")
     try:
-        today = dt.date.fromisoformat(date.decode("ascii"))
+        today = parse_day(date.decode("ascii"))
     except (UnicodeDecodeError, ValueError):
         shown = date[:40].decode("ascii", "replace")
         return _error(f"{shown!r} is not a date (YYYY-MM-DD) followed by a map")

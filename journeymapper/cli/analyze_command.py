@@ -11,7 +11,14 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from journeymapper.cli.common import FILE_HELP, error, load_or_report, source_name
+from journeymapper.cli.common import (
+    FILE_HELP,
+    day_option,
+    error,
+    load_or_report,
+    source_name,
+)
+from journeymapper.wording import plural
 
 if TYPE_CHECKING:
     from journeymapper.analysis import Analysis, Journey, Total
@@ -32,17 +39,9 @@ def register(commands: Any) -> None:
     p.add_argument("--json", action="store_true", help="print the analysis as JSON")
     p.add_argument("--persona", metavar="NAME",
                    help="limit the analysis to one persona (name or id)")
-    p.add_argument("--today", type=iso_date, default=None, metavar="YYYY-MM-DD",
+    p.add_argument("--today", type=day_option, default=None, metavar="YYYY-MM-DD",
                    help="date to judge deadlines against (default today)")
     p.set_defaults(func=cmd_analyze)
-
-
-def iso_date(text: str) -> dt.date:
-    """``YYYY-MM-DD`` -> date, or an argparse error that says what is expected."""
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date (use YYYY-MM-DD)") from None
 
 
 def find_persona(project: Project, wanted: str) -> str | None:
@@ -115,11 +114,6 @@ def shortened(items: Sequence[str], limit: int = SHOWN) -> str:
     if len(items) > limit:
         text += f" ... and {len(items) - limit} more"
     return text or "none"
-
-
-def plural(count: int, word: str) -> str:
-    """``1 touchpoint``, ``2 touchpoints``."""
-    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 def percent(share: float) -> str:

@@ -3,6 +3,8 @@ without a traceback, and a SIGTERM that cancels a write cleanly."""
 
 from __future__ import annotations
 
+import argparse
+import datetime as dt
 import signal
 import sys
 from collections.abc import Iterator
@@ -13,9 +15,18 @@ from types import FrameType
 from journeymapper.export.progress_lines import STDIN
 from journeymapper.io import MAX_FILE_BYTES, ProjectFileError, load, parse
 from journeymapper.model import Project
+from journeymapper.model.dates import parse_day
 
 EXIT_CANCELLED = 128 + signal.SIGTERM  # what a shell reports for a process SIGTERM ended
 FILE_HELP = f'project file (.json; "{STDIN}": read it from stdin)'
+
+
+def day_option(text: str) -> dt.date:
+    """An option's ``YYYY-MM-DD`` -> date, or an argparse error that says what is expected."""
+    try:
+        return parse_day(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def error(message: str) -> None:

@@ -8,13 +8,13 @@ stdin (``-``), ``--progress`` lines on stdout, SIGTERM to cancel.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 from pathlib import Path
 from typing import Any
 
 from journeymapper.cli.common import (
     FILE_HELP,
     cancel_on_sigterm,
+    day_option,
     error,
     load_project,
     source_name,
@@ -24,13 +24,6 @@ from journeymapper.export.progress_lines import WORD, progress_line
 
 EXIT_BAD_FILE = 1
 EXIT_BAD_OPTION = 2
-
-
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
 
 
 def register(commands: Any) -> None:
@@ -50,7 +43,7 @@ def register(commands: Any) -> None:
     p.add_argument("--sections", default=",".join(SECTIONS), metavar="LIST",
                    help="comma-separated sections to include (default: all): "
                         + ",".join(SECTIONS))
-    p.add_argument("--today", type=_date, default=None, metavar="YYYY-MM-DD",
+    p.add_argument("--today", type=day_option, default=None, metavar="YYYY-MM-DD",
                    help="date deadlines are judged against (default: today)")
     p.add_argument("--progress", action="store_true",
                    help=f'print "{WORD} DONE TOTAL" lines on stdout as sections are drawn')

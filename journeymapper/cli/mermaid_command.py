@@ -6,12 +6,17 @@ None of these needs a display; python-pptx is imported only when a deck is writt
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 from pathlib import Path
 from typing import Any
 
-from journeymapper.cli.common import FILE_HELP, cancel_on_sigterm, error, load_or_report
+from journeymapper.cli.common import (
+    FILE_HELP,
+    cancel_on_sigterm,
+    day_option,
+    error,
+    load_or_report,
+)
 from journeymapper.io import atomic_write, save
 from journeymapper.model import Project
 
@@ -42,8 +47,8 @@ def register(commands: Any) -> None:
     p.add_argument("-o", "--output", type=Path, metavar="OUT.pptx", required=True)
     p.add_argument("--persona", metavar="NAME",
                    help="highlight this persona's touchpoints (persona name or id)")
-    p.add_argument("--today", type=dt.date.fromisoformat, default=None,
-                   help="date to judge deadlines against (YYYY-MM-DD, default today)")
+    p.add_argument("--today", type=day_option, default=None, metavar="YYYY-MM-DD",
+                   help="date to judge deadlines against (default today)")
     p.set_defaults(func=cmd_export_pptx)
 
 

@@ -9,7 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from journeymapper.cli.common import error
+from journeymapper.cli.common import day_option, error
 from journeymapper.io import ProjectFileError, atomic_write, load, save, schema_text
 from journeymapper.model import Project, new_project
 from journeymapper.paths import template_files
@@ -31,8 +31,8 @@ def register(commands: Any) -> None:
 
     p = commands.add_parser("info", help="counts, budget total and overdue touchpoints")
     p.add_argument("file", type=Path, metavar="FILE")
-    p.add_argument("--today", type=dt.date.fromisoformat, default=None,
-                   help="date to judge deadlines against (YYYY-MM-DD, default today)")
+    p.add_argument("--today", type=day_option, default=None, metavar="YYYY-MM-DD",
+                   help="date to judge deadlines against (default today)")
     p.set_defaults(func=cmd_info)
 
     p = commands.add_parser("schema", help="print the JSON Schema of project files")

@@ -153,7 +153,7 @@ def test_a_bad_date_is_refused(map_file: Path, capsys: Capsys) -> None:
     with pytest.raises(SystemExit) as exc:
         main(["analyze", str(map_file), "--today", "01/06/2025"])
     assert exc.value.code == 2
-    assert "use YYYY-MM-DD" in capsys.readouterr().err
+    assert "'01/06/2025' is not a date (YYYY-MM-DD)" in capsys.readouterr().err
 
 
 def test_today_defaults_to_the_real_date(map_file: Path, capsys: Capsys) -> None:

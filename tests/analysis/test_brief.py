@@ -79,13 +79,14 @@ def test_the_analysis_child_answers_each_map_sent_as_the_app_sends_it() -> None:
     bakery = load(EXAMPLES / "bakery.json")
     saas = load(EXAMPLES / "saas-trial.json")
     answers = serve(sent(bakery), b"soon {}\n", sent(saas),
-                    TODAY.isoformat().encode() + b' {"title": 1}\n')
-    assert len(answers) == 4
+                    TODAY.isoformat().encode() + b' {"title": 1}\n', b"20261203 {}\n")
+    assert len(answers) == 5
     assert read_answer(answers[0]) == Brief.of(analyze(bakery, TODAY), bakery)
     assert read_answer(answers[1]) == "'soon' is not a date (YYYY-MM-DD) followed by a map"
     assert read_answer(answers[2]) == Brief.of(analyze(saas, TODAY), saas)
     said = read_answer(answers[3])
     assert isinstance(said, str) and said.startswith("the map sent: ") and "title" in said
+    assert read_answer(answers[4]) == "'20261203' is not a date (YYYY-MM-DD) followed by a map"
 
 
 def test_an_analysis_that_fails_is_answered_with_what_went_wrong(

@@ -122,7 +122,7 @@ def test_the_dock_follows_changes_only_while_visible(window, qtbot):
     doc.create(Kind.TOUCHPOINT, stage_id=stage, lane_id=lane, name="New flyer")
     assert panel.stale
     qtbot.waitUntil(lambda: not panel.stale, timeout=5000)
-    assert "1 touchpoints" in panel.counts.text()
+    assert "1 touchpoint, " in panel.counts.text()
     window.exchange.analysis_dock.hide()
     doc.create(Kind.TOUCHPOINT, stage_id=stage, lane_id=lane, name="Second flyer")
     assert panel.stale and not panel._timer.isActive()

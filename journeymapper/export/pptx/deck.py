@@ -38,6 +38,7 @@ from journeymapper.export.pptx.style import (
 )
 from journeymapper.io import atomic_write
 from journeymapper.model import Persona, Project
+from journeymapper.wording import plural
 
 TITLE_LAYOUT = 0  # "Title Slide" of python-pptx's default template
 TITLE_ONLY_LAYOUT = 5  # "Title Only": a real title placeholder (outline, accessibility)
@@ -66,11 +67,6 @@ def content_slide(deck: PresentationType, title: str, subtitle: str) -> Slide:
         write(box_.text_frame, [Line(elide(subtitle, SUBTITLE_CHARS), SUBTITLE_SIZE, color=MUTED)],
               margins=(0, 2, 0, 0))
     return slide
-
-
-def plural(count: int, noun: str) -> str:
-    """``1 stage``, ``5 stages``."""
-    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def set_notes(slide: Slide, text: str) -> None:

@@ -38,6 +38,7 @@ from journeymapper.export.pptx.style import (
     ink_on,
 )
 from journeymapper.model import LaneKind, Project, Stage, Touchpoint
+from journeymapper.wording import plural
 
 GOAL_TOP = int(1.45 * EMU_PER_INCH)
 GOAL_HEIGHT = int(0.75 * EMU_PER_INCH)
@@ -114,8 +115,8 @@ def stage_summary(project: Project, stage: Stage, index: int, *, emotion: bool =
     currency = project.business.currency
     budget = sum((t.budget for t in cards), Decimal(0))
     spent = sum((t.spent for t in cards), Decimal(0))
-    count = f"{len(cards)} touchpoint{'' if len(cards) == 1 else 's'}"
-    summary = (f"Stage {index} of {len(project.stages)} \u00b7 {count} \u00b7 budget "
+    summary = (f"Stage {index} of {len(project.stages)} \u00b7 "
+               f"{plural(len(cards), 'touchpoint')} \u00b7 budget "
                f"{money(budget, currency)} \u00b7 spent {money(spent, currency)}")
     return summary + (f" \u00b7 mean emotion {mean_emotion(cards)}" if emotion else "")
 

@@ -33,6 +33,7 @@ from journeymapper.ui.panels.analysis_views import RefTree, Share, ShareBars, se
 from journeymapper.ui.panels.docks import on_screen
 from journeymapper.ui.selection import Ref, Selection
 from journeymapper.ui.widgets import format_amount
+from journeymapper.wording import plural
 
 REFRESH_DELAY_MS = 400
 """Pause after the last change before analysing again, on a map analysed quickly."""
@@ -162,11 +163,12 @@ class AnalysisPanel(QWidget):
 
     def _show(self, brief: Brief) -> None:
         counts = brief.counts
+        errors, warnings = counts.get(Severity.ERROR, 0), counts.get(Severity.WARNING, 0)
         self._counts = (
-            f"<b>{counts.get(Severity.ERROR, 0)}</b> errors &middot; "
-            f"<b>{counts.get(Severity.WARNING, 0)}</b> warnings &middot; "
-            f"<b>{counts.get(Severity.INFO, 0)}</b> to look at &middot; "
-            f"{brief.touchpoints} touchpoints, {brief.links} links")
+            f"<b>{errors:,}</b> {'error' if errors == 1 else 'errors'} &middot; "
+            f"<b>{warnings:,}</b> {'warning' if warnings == 1 else 'warnings'} &middot; "
+            f"<b>{counts.get(Severity.INFO, 0):,}</b> to look at &middot; "
+            f"{plural(brief.touchpoints, 'touchpoint')}, {plural(brief.links, 'link')}")
         self.counts.setText(self._counts)
         # The tab in sight now, the others when picked: on a big map filling them all was
         # most of the window's wait for a new analysis.
@@ -317,8 +319,8 @@ class AnalysisPanel(QWidget):
                 continue
             gaps = [sid for sid in cover.missing_stage_ids
                     if sid not in brief.empty_stage_ids]
-            summary = (f"{len(gaps)} stage{'s' if len(gaps) != 1 else ''} without a "
-                       f"touchpoint" if gaps else "every stage covered")
+            summary = (f"{plural(len(gaps), 'stage')} without a touchpoint" if gaps
+                       else "every stage covered")
             top = RefTree.row([name, summary], [(Kind.TOUCHPOINT, t) for t in cover.served_ids])
             for sid in gaps:
                 top.addChild(RefTree.row([stages.get(sid, sid), "no touchpoint for them"],

@@ -13,6 +13,7 @@ from journeymapper.model.review import performance_trend, trend_text
 from journeymapper.ui.panels.fields import Field
 from journeymapper.ui.panels.value_fields import ChoiceField
 from journeymapper.ui.widgets.sparkline import Sparkline
+from journeymapper.wording import plural
 
 
 def cadence_options() -> list[tuple[str, Cadence]]:
@@ -57,7 +58,7 @@ def history_text(history: list[Review]) -> str:
     """"4 reviews · performance 3 → 4 · last 2026-10-15: “comment”" (rich text)."""
     if not history:
         return "<span style='color:gray'>No review yet</span>"
-    parts = [f"{len(history)} review{'s' if len(history) != 1 else ''}"]
+    parts = [plural(len(history), "review")]
     if trend := trend_text(history):
         parts.append(f"performance {trend}")
     last = history[-1]
